@@ -1,0 +1,44 @@
+// Reading and writing catalogs in PO (libgettextpo) and XLIFF 1.2 / 2.0 (pugixml).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "policyloc/catalog.h"
+#include "policyloc/diagnostic.h"
+
+namespace policyloc {
+
+enum class CatalogFormat { po, xliff12, xliff20 };
+
+// From the file extension: .po/.pot -> po; .xlf/.xliff -> the given XLIFF version.
+std::optional<CatalogFormat> catalog_format_for_path(std::string_view path,
+                                                     CatalogFormat xliff_version =
+                                                         CatalogFormat::xliff12);
+
+struct CatalogReadResult {
+    std::optional<Catalog> catalog; // empty when the input could not be read
+    Diagnostics diagnostics;
+};
+
+struct CatalogWriteResult {
+    std::optional<std::string> text; // empty on error
+    Diagnostics diagnostics;
+};
+
+// PO through libgettextpo (which reads files; `display_name` is used in diagnostics).
+CatalogReadResult po_read_file(const std::string& path, const std::string& display_name = {});
+// Writes the catalog as PO text (a POT when no unit has a target). Inline codes are listed in
+// an extracted comment ("{N} KIND: TEXT") that po_read_file turns back into codes.
+CatalogWriteResult po_write(const Catalog& catalog);
+
+// XLIFF 1.2 or 2.0 (detected from the document). Documents with a DOCTYPE are rejected.
+CatalogReadResult xliff_read(std::string_view xml, const std::string& display_name);
+CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version);
+
+// Dispatch on the file extension (for XLIFF the version comes from the content).
+CatalogReadResult catalog_read_file(const std::string& path);
+CatalogWriteResult catalog_write(const Catalog& catalog, CatalogFormat format);
+
+} // namespace policyloc

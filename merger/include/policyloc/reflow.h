@@ -1,0 +1,33 @@
+// Wrapping translated paragraphs at the source's width with ICU's line break iterator.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace policyloc {
+
+// Display columns of UTF-8 text: East Asian Wide and Fullwidth characters count 2,
+// combining marks and zero-width characters 0, everything else 1.
+size_t display_width(std::string_view utf8);
+
+struct ReflowOptions {
+    size_t width = 80;               // maximum display columns per line, prefix included
+    size_t first_line_columns = 0;   // columns before the text on the first line ("- ", "## ")
+    std::string continuation_prefix; // written at the start of every continuation line
+    std::string newline = "\n";
+    // Byte ranges of the text that must not be broken (protected spans).
+    std::vector<std::pair<size_t, size_t>> keep_together;
+};
+
+// Breaks `text` only at whitespace that ICU also allows as a break opportunity (so no break
+// is ever inserted between two CJK characters, and none before "!" in "texte !"), replacing
+// that whitespace run with newline + continuation_prefix. Never breaks where the next line
+// would start with a character that could open a Markdown block (#, >, -, +, *, =, |, <, `,
+// ~, digits followed by . or )). "\n" already in the text (a hard line break) is kept and
+// followed by the prefix. A word longer than the width stays whole on its own line.
+std::string reflow(std::string_view text, const ReflowOptions& options);
+
+} // namespace policyloc
