@@ -1,0 +1,112 @@
+#include "policyloc/catalog.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace policyloc {
+
+const char* unit_state_name(UnitState s) {
+    switch (s) {
+    case UnitState::untranslated: return "untranslated";
+    case UnitState::fuzzy: return "fuzzy";
+    case UnitState::translated: return "translated";
+    case UnitState::reviewed: return "reviewed";
+    case UnitState::final_state: return "final";
+    }
+    return "untranslated";
+}
+
+std::string unit_key(const std::optional<std::string>& context, std::string_view source) {
+    std::string key;
+    if (context) {
+        key = *context;
+        key += '\x04';
+    }
+    key += source;
+    return key;
+}
+
+std::string Unit::id() const {
+    // FNV-1a, 64 bits, over the key: stable across runs and platforms.
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : unit_key(context, source)) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "u%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+bool Unit::has_usable_target() const {
+    return !obsolete && state >= UnitState::translated && !target.empty();
+}
+
+Unit& Catalog::add(Unit u) {
+    if (!u.obsolete) {
+        if (Unit* existing = find(u.context, u.source)) {
+            for (auto& r : u.refs) existing->refs.push_back(std::move(r));
+            return *existing;
+        }
+        index_.emplace(unit_key(u.context, u.source), units_.size());
+    }
+    units_.push_back(std::move(u));
+    return units_.back();
+}
+
+const Unit* Catalog::find(const std::optional<std::string>& context,
+                          std::string_view source) const {
+    auto it = index_.find(unit_key(context, source));
+    return it == index_.end() ? nullptr : &units_[it->second];
+}
+
+Unit* Catalog::find(const std::optional<std::string>& context, std::string_view source) {
+    auto it = index_.find(unit_key(context, source));
+    return it == index_.end() ? nullptr : &units_[it->second];
+}
+
+void Catalog::reindex() {
+    index_.clear();
+    for (size_t i = 0; i < units_.size(); ++i)
+        if (!units_[i].obsolete) index_.emplace(unit_key(units_[i].context, units_[i].source), i);
+}
+
+std::optional<std::string> Catalog::header_field(std::string_view name) const {
+    for (const auto& [k, v] : header)
+        if (k == name) return v;
+    return std::nullopt;
+}
+
+void Catalog::set_header_field(const std::string& name, const std::string& value) {
+    for (auto& [k, v] : header)
+        if (k == name) {
+            v = value;
+            return;
+        }
+    header.emplace_back(name, value);
+}
+
+std::string locale_to_gettext(std::string_view bcp47) {
+    std::string out(bcp47);
+    for (auto& c : out)
+        if (c == '-') c = '_';
+    return out;
+}
+
+std::string locale_to_bcp47(std::string_view gettext_locale) {
+    std::string s(gettext_locale);
+    // Drop an encoding (".UTF-8"); a modifier ("@latin") becomes a script subtag.
+    std::string modifier;
+    if (auto at = s.find('@'); at != std::string::npos) {
+        modifier = s.substr(at + 1);
+        s.resize(at);
+    }
+    if (auto dot = s.find('.'); dot != std::string::npos) s.resize(dot);
+    for (auto& c : s)
+        if (c == '_') c = '-';
+    if (modifier == "latin") s += "-Latn";
+    else if (modifier == "cyrillic") s += "-Cyrl";
+    return s;
+}
+
+} // namespace policyloc

@@ -1,0 +1,164 @@
+#include "policyloc/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <unicode/utf8.h>
+
+namespace policyloc {
+
+namespace {
+
+Diagnostic io_error(const std::string& path, const std::string& what) {
+    return Diagnostic{Severity::error, path, 0, 0, what + ": " + std::strerror(errno)};
+}
+
+bool read_fd(int fd, std::string& out) {
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n == 0) return true;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        out.append(buf, static_cast<size_t>(n));
+    }
+}
+
+bool write_fd(int fd, std::string_view content) {
+    while (!content.empty()) {
+        ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        content.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+}
+
+} // namespace
+
+FileReadResult file_read(const std::string& path) {
+    FileReadResult r;
+    int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        r.diagnostics.push_back(io_error(path, "cannot open file"));
+        return r;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        r.diagnostics.push_back(io_error(path, "cannot read file"));
+        if (fd != STDIN_FILENO) ::close(fd);
+        return r;
+    }
+    std::string content;
+    bool ok = read_fd(fd, content);
+    if (!ok) r.diagnostics.push_back(io_error(path, "cannot read file"));
+    if (fd != STDIN_FILENO) ::close(fd);
+    if (ok) r.content = std::move(content);
+    return r;
+}
+
+FileWriteResult file_write_atomic(const std::string& path, std::string_view content) {
+    FileWriteResult r;
+    if (path == "-") {
+        if (!write_fd(STDOUT_FILENO, content)) {
+            r.diagnostics.push_back(io_error("<stdout>", "cannot write"));
+            return r;
+        }
+        r.outcome = WriteOutcome::written;
+        return r;
+    }
+    struct stat st {};
+    bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
+        // A device, pipe or socket: write in place, never rename over it.
+        int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) {
+            r.diagnostics.push_back(io_error(path, "cannot open for writing"));
+            return r;
+        }
+        bool ok = write_fd(fd, content);
+        ok = (::close(fd) == 0) && ok;
+        if (!ok) {
+            r.diagnostics.push_back(io_error(path, "cannot write"));
+            return r;
+        }
+        r.outcome = WriteOutcome::written;
+        return r;
+    }
+    if (exists) {
+        FileReadResult old = file_read(path);
+        if (old.content && *old.content == content) {
+            r.outcome = WriteOutcome::unchanged;
+            return r;
+        }
+    }
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+        r.diagnostics.push_back(io_error(path, "cannot create a temporary file beside"));
+        return r;
+    }
+    mode_t mode = exists ? (st.st_mode & 07777) : 0;
+    if (!exists) {
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = static_cast<mode_t>(0666 & ~mask);
+    }
+    bool ok = write_fd(fd, content) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
+    int saved = errno;
+    ok = (::close(fd) == 0) && ok;
+    if (ok && ::rename(tmpl.c_str(), path.c_str()) != 0) {
+        saved = errno;
+        ok = false;
+    }
+    if (!ok) {
+        ::unlink(tmpl.c_str());
+        errno = saved;
+        r.diagnostics.push_back(io_error(path, "cannot write"));
+        return r;
+    }
+    r.outcome = WriteOutcome::written;
+    return r;
+}
+
+std::optional<Diagnostic> utf8_check(std::string_view text, const std::string& file) {
+    int32_t i = 0;
+    const int32_t n = static_cast<int32_t>(text.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    int line = 1;
+    int column = 1;
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) {
+            return Diagnostic{Severity::error, file, line, column,
+                              "invalid UTF-8 byte 0x" +
+                                  std::string(1, "0123456789abcdef"[s[start] >> 4]) +
+                                  std::string(1, "0123456789abcdef"[s[start] & 15])};
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            column += i - start;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace policyloc

@@ -1,0 +1,1 @@
+#include "policyloc/front_matter.h"

@@ -1,0 +1,1 @@
+#include "policyloc/reflow.h"
