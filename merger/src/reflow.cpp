@@ -11,7 +11,7 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
+#include <vector>
 
 namespace policyloc {
 namespace {
@@ -183,38 +183,40 @@ class Filler {
     // holds `first_columns` columns.
     void fill(size_t begin, size_t end, size_t first_columns, std::string& out) const {
         const std::vector<Candidate> candidates = break_candidates(begin, end);
+        constexpr size_t none = static_cast<size_t>(-1);
         size_t line_begin = begin;
         size_t columns = first_columns;
-        std::optional<Candidate> last_fitting;
+        size_t last_fitting = none; // index of the last candidate that still fits the line
         const auto fits = [&](size_t line_end) {
             return columns + display_width(text_.substr(line_begin, line_end - line_begin)) <=
                    options_.width;
         };
-        const auto break_at = [&](const Candidate& c) {
+        const auto break_at = [&](size_t index) {
+            const Candidate& c = candidates[index];
             out.append(text_.substr(line_begin, c.begin - line_begin));
             out += options_.newline;
             out += options_.continuation_prefix;
             line_begin = c.end;
             columns = prefix_columns_;
-            last_fitting.reset();
+            last_fitting = none;
         };
-        for (const Candidate& c : candidates) {
-            if (fits(c.begin)) {
-                last_fitting = c;
+        for (size_t i = 0; i < candidates.size(); ++i) {
+            if (fits(candidates[i].begin)) {
+                last_fitting = i;
                 continue;
             }
-            if (last_fitting) {
-                break_at(*last_fitting);
-                if (fits(c.begin)) {
-                    last_fitting = c;
+            if (last_fitting != none) {
+                break_at(last_fitting);
+                if (fits(candidates[i].begin)) {
+                    last_fitting = i;
                     continue;
                 }
             }
-            // The text before `c` cannot be broken and is wider than a line: it stays whole on
-            // a line of its own.
-            break_at(c);
+            // The text before this candidate cannot be broken and is wider than a line: it
+            // stays whole on a line of its own.
+            break_at(i);
         }
-        if (last_fitting && !fits(end)) break_at(*last_fitting);
+        if (last_fitting != none && !fits(end)) break_at(last_fitting);
         out.append(text_.substr(line_begin, end - line_begin));
     }
 
