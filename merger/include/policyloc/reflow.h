@@ -18,7 +18,7 @@ struct ReflowOptions {
     size_t first_line_columns = 0;   // columns before the text on the first line ("- ", "## ")
     std::string continuation_prefix; // written at the start of every continuation line
     std::string newline = "\n";
-    // Byte ranges of the text that must not be broken (protected spans).
+    // Byte ranges [first, second) of the text that must not be broken (protected spans).
     std::vector<std::pair<size_t, size_t>> keep_together;
 };
 
@@ -26,8 +26,9 @@ struct ReflowOptions {
 // is ever inserted between two CJK characters, and none before "!" in "texte !"), replacing
 // that whitespace run with newline + continuation_prefix. Never breaks where the next line
 // would start with a character that could open a Markdown block (#, >, -, +, *, =, |, <, `,
-// ~, digits followed by . or )). "\n" already in the text (a hard line break) is kept and
-// followed by the prefix. A word longer than the width stays whole on its own line.
+// ~, digits followed by . or )), nor after a backslash. "\n" or "\r\n" already in the text (a
+// hard line break) is written as options.newline followed by the prefix. A word longer than the
+// width stays whole on its own line. Text that fits is returned unchanged.
 std::string reflow(std::string_view text, const ReflowOptions& options);
 
 } // namespace policyloc
