@@ -1,1 +1,68 @@
-int main() { return 0; }
+// policyloc: localize Markdown policy pages through PO and XLIFF catalogs.
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+    using namespace policyloc::cli;
+    CLI::App app{"policyloc: localize Markdown policy pages through PO and XLIFF catalogs"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "policyloc 0.1.0");
+
+    ExtractCommand ex;
+    auto* extract = app.add_subcommand("extract", "Write the translatable units of pages to a "
+                                                  "PO template or an XLIFF file");
+    extract->add_option("pages", ex.pages, "Markdown pages")->required()->check(CLI::ExistingFile);
+    extract->add_option("-o,--output", ex.output, "OUT.pot, OUT.xlf (or a directory with --per-page)")
+        ->required();
+    extract->add_flag("--per-page", ex.per_page, "One template per page, in the -o directory");
+    extract->add_option("--xliff-version", ex.xliff_version, "1.2 or 2.0")
+        ->check(CLI::IsMember({"1.2", "2.0"}));
+    extract->add_option("--source-lang", ex.source_lang, "Source language (BCP 47)");
+    extract->add_option("--target-lang", ex.target_lang, "Target language for XLIFF (BCP 47)");
+    extract->add_option("--keys", ex.keys, "Front-matter keys to translate")->delimiter(',');
+
+    MergeCommand mg;
+    std::string min_complete;
+    auto* merge = app.add_subcommand("merge", "Build a localized page from a page and a catalog");
+    merge->add_option("page", mg.page, "Source Markdown page")->required();
+    merge->add_option("catalog", mg.catalog, "Catalog (PO/XLIFF) or a directory of catalogs")
+        ->required();
+    merge->add_option("--locale", mg.locale, "Target locale (BCP 47)")->required();
+    merge->add_option("-o,--output", mg.output, "Output page ('-' for standard output)");
+    merge->add_option("--date", mg.date, "The page's date, YYYY-MM-DD");
+    merge->add_option("--timezone", mg.time_zone, "Time zone for dates (IANA id)");
+    merge->add_option("--dates", mg.dates, "render dates per locale, or keep the templates")
+        ->check(CLI::IsMember({"render", "keep"}));
+    merge->add_option("--fallback", mg.fallback, "Catalogs or locales to try next")->delimiter(',');
+    merge->add_option("--min-complete", mg.min_complete,
+                      "Minimum percent of source words translated");
+    merge->add_flag("--use-fuzzy", mg.use_fuzzy, "Use fuzzy translations");
+    merge->add_option("--wrap", mg.wrap, "source, none, or a width");
+    merge->add_flag("-q,--quiet", mg.quiet, "Do not list the units that fell back");
+
+    ConvertCommand cv;
+    auto* convert = app.add_subcommand("convert", "Convert between PO and XLIFF 1.2/2.0");
+    convert->add_option("input", cv.input, "Input catalog")->required();
+    convert->add_option("output", cv.output, "Output catalog (.po, .pot, .xlf, .xliff)")->required();
+    convert->add_option("--xliff-version", cv.xliff_version, "1.2 or 2.0")
+        ->check(CLI::IsMember({"1.2", "2.0"}));
+    convert->add_option("--source-lang", cv.source_lang, "Source language (BCP 47)");
+    convert->add_option("--target-lang", cv.target_lang, "Target language (BCP 47)");
+
+    StatsCommand st;
+    auto* stats = app.add_subcommand("stats", "Units and source words per state, per catalog");
+    stats->add_option("files", st.files, "Catalogs")->required();
+    stats->add_flag("--json", st.json, "Machine-readable output");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : exit_bad_input;
+    }
+    if (*extract) return run_extract(ex);
+    if (*merge) return run_merge(mg);
+    if (*convert) return run_convert(cv);
+    return run_stats(st);
+}

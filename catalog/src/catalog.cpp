@@ -26,7 +26,9 @@ std::string unit_key(const std::optional<std::string>& context, std::string_view
     return key;
 }
 
-std::string Unit::id() const {
+std::string Unit::id() const { return unit_id(context, source); }
+
+std::string unit_id(const std::optional<std::string>& context, std::string_view source) {
     // FNV-1a, 64 bits, over the key: stable across runs and platforms.
     std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : unit_key(context, source)) {

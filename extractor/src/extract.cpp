@@ -1,1 +1,387 @@
-#include "policyloc/front_matter.h"
+// Markdown segmentation: cmark-gfm finds the blocks; unit text is cut from the source bytes at
+// the block positions cmark-gfm reports, and protected spans are located in those bytes in the
+// order cmark-gfm's inline tree lists them.
+#include "policyloc/extract.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <cmark-gfm-core-extensions.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "markdown_util.h"
+#include "policyloc/file_io.h"
+#include "protected_spans.h"
+
+namespace policyloc {
+
+namespace {
+
+struct Directive {
+    std::string command;
+    std::string argument;
+};
+
+// "<!-- policyloc: command argument -->" (one directive per comment).
+std::optional<Directive> parse_directive(std::string_view html) {
+    auto trim = [](std::string_view s) {
+        while (!s.empty() && is_space_or_tab_or_newline(s.front())) s.remove_prefix(1);
+        while (!s.empty() && is_space_or_tab_or_newline(s.back())) s.remove_suffix(1);
+        return s;
+    };
+    std::string_view s = trim(html);
+    if (s.substr(0, 4) != "<!--" || s.size() < 7 || s.substr(s.size() - 3) != "-->")
+        return std::nullopt;
+    s = trim(s.substr(4, s.size() - 7));
+    constexpr std::string_view tag = "policyloc:";
+    if (s.substr(0, tag.size()) != tag) return std::nullopt;
+    s = trim(s.substr(tag.size()));
+    size_t sp = 0;
+    while (sp < s.size() && !is_space_or_tab_or_newline(s[sp])) ++sp;
+    Directive d;
+    d.command = std::string(s.substr(0, sp));
+    d.argument = std::string(trim(s.substr(sp)));
+    return d;
+}
+
+// Shortcodes whose inner text is code or data, never Markdown for translators.
+bool is_verbatim_shortcode(std::string_view name) {
+    static constexpr std::string_view names[] = {"highlight", "code-toggle", "code", "math",
+                                                 "katex",     "mermaid",     "chart", "raw",
+                                                 "datatable", "csv",         "html"};
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+class Extractor {
+  public:
+    Extractor(std::string_view page, const ExtractOptions& options)
+        : page_(page), options_(options), lines_(page) {}
+
+    ExtractResult run();
+
+  private:
+    std::string_view page_;
+    const ExtractOptions& options_;
+    LineIndex lines_;
+    ExtractResult result_;
+    int body_first_line_ = 1;     // page line of the body's first line
+    size_t body_begin_ = 0;
+    std::vector<std::pair<size_t, size_t>> verbatim_regions_; // page byte ranges
+
+    std::vector<std::pair<int, std::string>> headings_; // (level, text)
+    std::optional<std::string> pending_context_;
+    std::string pending_note_;
+    bool pending_skip_ = false;
+    bool skip_region_ = false;
+    cmark_node* skipping_node_ = nullptr;
+
+    // Multi-line paragraph slots whose wrap width is set once the page width is known.
+    std::vector<size_t> wrapped_slots_;
+    size_t page_wrap_width_ = 0;
+
+    size_t offset(int cmark_line, int cmark_column) const {
+        return lines_.offset(body_first_line_ + cmark_line - 1, cmark_column);
+    }
+    std::string file() const { return options_.file_name; }
+
+    void extract_front_matter(const FrontMatter& fm);
+    void find_verbatim_regions();
+    bool in_verbatim_region(size_t pos) const;
+    void walk(cmark_node* document);
+    void handle_directive(cmark_node* html_block);
+    void text_block(cmark_node* node);
+    std::string heading_path(int below_level) const;
+    void add_unit_slot(Slot slot, cmark_node* node, const std::string& kind);
+};
+
+ExtractResult Extractor::run() {
+    result_.skeleton.file = options_.file_name;
+    result_.skeleton.newline = detect_newline(page_);
+    if (auto bad = utf8_check(page_, options_.file_name)) {
+        result_.diagnostics.push_back(*bad);
+        return std::move(result_);
+    }
+    std::vector<std::string> keys =
+        options_.front_matter_keys.empty() ? front_matter_default_keys() : options_.front_matter_keys;
+    FrontMatterResult fm = front_matter_parse(page_, options_.file_name, keys);
+    for (auto& d : fm.diagnostics) result_.diagnostics.push_back(d);
+    if (diagnostics_have_error(fm.diagnostics)) return std::move(result_);
+    result_.skeleton.front_matter = fm.front_matter;
+    body_begin_ = fm.front_matter.syntax == FrontMatterSyntax::none ? bom_length(page_)
+                                                                     : fm.front_matter.end;
+    body_first_line_ = lines_.line_of(body_begin_);
+    extract_front_matter(fm.front_matter);
+    find_verbatim_regions();
+
+    std::string_view body = page_.substr(body_begin_);
+    CmarkDocument doc(body);
+    walk(doc.root);
+    result_.skeleton.body_begin = body_begin_;
+    result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_);
+
+    for (size_t i : wrapped_slots_) result_.skeleton.slots[i].wrap_width = page_wrap_width_;
+    std::stable_sort(result_.skeleton.slots.begin(), result_.skeleton.slots.end(),
+                     [](const Slot& a, const Slot& b) { return a.begin < b.begin; });
+    return std::move(result_);
+}
+
+void Extractor::extract_front_matter(const FrontMatter& fm) {
+    for (const FrontMatterField& f : fm.selected) {
+        if (!has_letter_or_digit(f.value, {})) continue;
+        Slot s;
+        s.kind = SlotKind::field;
+        s.begin = f.begin;
+        s.end = f.end;
+        s.line = f.line;
+        s.column = f.column;
+        s.source = f.value;
+        s.block_kind = "front matter: " + f.path;
+        s.field = f;
+        Unit u;
+        u.source = f.value;
+        u.notes = "Front matter: " + f.path;
+        u.refs.push_back({options_.file_name, f.line});
+        result_.catalog.add(std::move(u));
+        result_.skeleton.slots.push_back(std::move(s));
+    }
+}
+
+void Extractor::find_verbatim_regions() {
+    std::string_view body = page_.substr(body_begin_);
+    for (const ShortcodeTag& open : scan_shortcode_tags(body)) {
+        if (open.closing || open.self_closing || !is_verbatim_shortcode(open.name)) continue;
+        for (const ShortcodeTag& close : scan_shortcode_tags(body.substr(open.end))) {
+            if (close.closing && close.name == open.name) {
+                verbatim_regions_.emplace_back(body_begin_ + open.begin,
+                                               body_begin_ + open.end + close.end);
+                break;
+            }
+        }
+    }
+}
+
+bool Extractor::in_verbatim_region(size_t pos) const {
+    for (const auto& [b, e] : verbatim_regions_)
+        if (pos >= b && pos < e) return true;
+    return false;
+}
+
+void Extractor::walk(cmark_node* document) {
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(document),
+                                                                 cmark_iter_free);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) continue;
+        if (ev == CMARK_EVENT_EXIT) {
+            if (node == skipping_node_) skipping_node_ = nullptr;
+            continue;
+        }
+        cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_DOCUMENT) continue;
+        if (type == CMARK_NODE_HTML_BLOCK) {
+            handle_directive(node);
+            continue;
+        }
+        if (skipping_node_) {
+            if (cmark_iter_get_node(iter.get()) != skipping_node_) {
+                // Inside a skipped block: its leaves produce nothing.
+            }
+            continue;
+        }
+        if (pending_skip_) {
+            pending_skip_ = false;
+            skipping_node_ = node;
+            // Leaf-like blocks (paragraph, heading) still get an EXIT event, as they hold
+            // inlines; thematic breaks and code blocks do not, and produce nothing anyway.
+            if (type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK)
+                skipping_node_ = nullptr;
+            continue;
+        }
+        if (skip_region_) continue;
+        std::string type_name = cmark_node_get_type_string(node);
+        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type_name == "table_cell")
+            text_block(node);
+    }
+}
+
+void Extractor::handle_directive(cmark_node* html_block) {
+    const char* literal = cmark_node_get_literal(html_block);
+    if (!literal) return;
+    auto d = parse_directive(literal);
+    if (!d) return;
+    int line = body_first_line_ + cmark_node_get_start_line(html_block) - 1;
+    if (d->command == "skip") {
+        pending_skip_ = true;
+    } else if (d->command == "skip-begin") {
+        skip_region_ = true;
+    } else if (d->command == "skip-end") {
+        skip_region_ = false;
+    } else if (d->command == "context") {
+        if (d->argument.empty())
+            result_.diagnostics.push_back({Severity::warning, file(), line, 1,
+                                           "policyloc directive 'context' needs a name"});
+        else pending_context_ = d->argument;
+    } else if (d->command == "note") {
+        if (!pending_note_.empty()) pending_note_ += '\n';
+        pending_note_ += d->argument;
+    } else {
+        result_.diagnostics.push_back({Severity::warning, file(), line, 1,
+                                       "unknown policyloc directive '" + d->command +
+                                           "' (known: skip, skip-begin, skip-end, context, note)"});
+    }
+}
+
+std::string Extractor::heading_path(int below_level) const {
+    std::string path;
+    for (const auto& [level, text] : headings_) {
+        if (level >= below_level) break;
+        if (!path.empty()) path += " > ";
+        path += text;
+    }
+    return path;
+}
+
+void Extractor::text_block(cmark_node* node) {
+    cmark_node_type type = cmark_node_get_type(node);
+    const bool cell = type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING;
+    int start_line = cmark_node_get_start_line(node);
+    int start_col = cmark_node_get_start_column(node);
+    int end_line = cmark_node_get_end_line(node);
+    int end_col = cmark_node_get_end_column(node);
+    if (start_line <= 0) return;
+
+    int quote_depth = 0;
+    cmark_node* parent = cmark_node_parent(node);
+    for (cmark_node* a = parent; a; a = cmark_node_parent(a))
+        if (cmark_node_get_type(a) == CMARK_NODE_BLOCK_QUOTE) ++quote_depth;
+
+    Slot slot;
+    std::string kind;
+    BlockText bt;
+    if (cell) {
+        size_t b = offset(start_line, start_col);
+        size_t e = std::min(offset(end_line, end_col) + 1, lines_.line_end(body_first_line_ + end_line - 1));
+        bt = cut_single_line(page_, b, e);
+        slot.table_cell = true;
+        slot.starts_line = false;
+        cmark_node* row = cmark_node_parent(node);
+        kind = row && cmark_gfm_extensions_get_table_row_is_header(row) ? "table header cell"
+                                                                        : "table cell";
+    } else if (type == CMARK_NODE_HEADING) {
+        int level = cmark_node_get_heading_level(node);
+        if (start_line == end_line) {
+            bt = cut_atx_heading(page_, offset(start_line, start_col),
+                                 lines_.line_end(body_first_line_ + start_line - 1));
+            slot.starts_line = false;
+        } else {
+            bt = cut_lines(page_, lines_, body_first_line_ + start_line - 1,
+                           offset(start_line, start_col), body_first_line_ + end_line - 2,
+                           quote_depth);
+            slot.setext_heading = true;
+        }
+        slot.heading = true;
+        kind = "heading " + std::to_string(level);
+        std::string path_text = bt.text;
+        while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
+        headings_.emplace_back(level, path_text);
+    } else {
+        bt = cut_lines(page_, lines_, body_first_line_ + start_line - 1,
+                       offset(start_line, start_col), body_first_line_ + end_line - 1,
+                       quote_depth);
+        cmark_node_type ptype = parent ? cmark_node_get_type(parent) : CMARK_NODE_NONE;
+        std::string pname = parent ? cmark_node_get_type_string(parent) : "";
+        if ((ptype == CMARK_NODE_ITEM || pname == "tasklist") && cmark_node_first_child(parent) == node)
+            kind = "list item";
+        else if (ptype == CMARK_NODE_ITEM || pname == "tasklist")
+            kind = "paragraph in a list item";
+        else if (ptype == CMARK_NODE_BLOCK_QUOTE)
+            kind = "paragraph in a block quote";
+        else if (ptype == CMARK_NODE_FOOTNOTE_DEFINITION)
+            kind = "footnote";
+        else
+            kind = "paragraph";
+    }
+    if (bt.end <= bt.begin || in_verbatim_region(bt.begin)) return;
+
+    slot.begin = bt.begin;
+    slot.end = bt.end;
+    slot.source = bt.text;
+    slot.hard_breaks = bt.hard_breaks;
+    slot.line = lines_.line_of(bt.begin);
+    slot.column = static_cast<int>(bt.begin - lines_.line_begin(slot.line)) + 1;
+    std::string_view first_prefix =
+        page_.substr(lines_.line_begin(slot.line), bt.begin - lines_.line_begin(slot.line));
+    slot.first_line_columns = text_columns(first_prefix);
+    slot.prefix = bt.second_line_prefix ? *bt.second_line_prefix : continuation_prefix(first_prefix);
+
+    SpanScan spans = find_protected_spans(bt.text, node);
+    slot.codes = spans.codes;
+    for (const InlineCode& c : slot.codes) {
+        if (c.kind != kDateKind) continue;
+        std::string action = bt.text.substr(c.begin, c.end - c.begin);
+        if (auto expr = date_expression_parse(action)) slot.dates.push_back({action, *expr});
+    }
+    slot.block_kind = kind;
+
+    if (!has_letter_or_digit(bt.text, slot.codes)) {
+        // Nothing to translate; date actions in it are still rendered per locale.
+        for (const DateSlot& d : slot.dates) {
+            size_t at = page_.substr(bt.begin, bt.end - bt.begin).find(d.text);
+            if (at == std::string_view::npos) continue;
+            Slot ds;
+            ds.kind = SlotKind::date;
+            ds.begin = bt.begin + at;
+            ds.end = ds.begin + d.text.size();
+            ds.line = lines_.line_of(ds.begin);
+            ds.column = static_cast<int>(ds.begin - lines_.line_begin(ds.line)) + 1;
+            ds.date = d;
+            result_.skeleton.slots.push_back(std::move(ds));
+        }
+        pending_note_.clear();
+        pending_context_.reset();
+        return;
+    }
+
+    // A page that hard-wraps its paragraphs wraps them all at one width (the widest line
+    // that ends in a soft break); translations of any paragraph are wrapped at it.
+    for (size_t w : bt.wrapped_line_widths) page_wrap_width_ = std::max(page_wrap_width_, w);
+    if (!slot.heading && !slot.table_cell)
+        wrapped_slots_.push_back(result_.skeleton.slots.size());
+    if (slot.heading) {
+        // The heading itself is not part of its own path.
+        std::string path = heading_path(cmark_node_get_heading_level(node));
+        slot.block_kind = kind;
+        add_unit_slot(std::move(slot), node, path);
+    } else {
+        add_unit_slot(std::move(slot), node, heading_path(7));
+    }
+}
+
+void Extractor::add_unit_slot(Slot slot, cmark_node*, const std::string& path) {
+    slot.context = std::move(pending_context_);
+    pending_context_.reset();
+    Unit u;
+    u.context = slot.context;
+    u.source = slot.source;
+    u.codes = slot.codes;
+    u.notes = "Type: " + slot.block_kind;
+    if (!path.empty()) u.notes += "\nSection: " + path;
+    if (!pending_note_.empty()) u.notes += "\n" + pending_note_;
+    pending_note_.clear();
+    u.refs.push_back({options_.file_name, slot.line});
+    result_.catalog.add(std::move(u));
+    result_.skeleton.slots.push_back(std::move(slot));
+}
+
+} // namespace
+
+ExtractResult extract_page(std::string_view page, const ExtractOptions& options) {
+    return Extractor(page, options).run();
+}
+
+void catalog_append(Catalog& into, const Catalog& page_template) {
+    for (const Unit& u : page_template.units()) into.add(u);
+}
+
+} // namespace policyloc

@@ -1,1 +1,498 @@
+// The splice: literals copied byte for byte, slots filled. Then the structure guard: the output
+// is parsed once more and its block tree compared with the source's; a unit that changes it is
+// replaced by its fallback and the merge is redone.
+#include "policyloc/merge.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include <unicode/uloc.h>
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
+
+#include "policyloc/dates.h"
+#include "policyloc/front_matter.h"
 #include "policyloc/reflow.h"
+#include "policyloc/stats.h"
+
+namespace policyloc {
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && (is_blank(s.front()) || s.front() == '\n' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (is_blank(s.back()) || s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return std::string(s);
+}
+
+// Line breaks of a translation: without hard breaks in the source every line break becomes a
+// space; with them, blank lines collapse into one line break. Leading blanks of each line go.
+std::string normalize_lines(std::string_view text, bool keep_breaks) {
+    std::string out;
+    bool at_line_start = true;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\r') continue;
+        if (c == '\n') {
+            if (keep_breaks && !out.empty() && out.back() != '\n') out += '\n';
+            else if (!keep_breaks && !out.empty() && out.back() != ' ') out += ' ';
+            at_line_start = true;
+            continue;
+        }
+        if (at_line_start && is_blank(c)) continue;
+        at_line_start = false;
+        out += c;
+    }
+    return trim(out);
+}
+
+bool only_chars(std::string_view line, std::string_view allowed, char must, int min_count) {
+    int n = 0;
+    for (char c : line) {
+        if (c == must) ++n;
+        else if (allowed.find(c) == std::string_view::npos) return false;
+    }
+    return n >= min_count;
+}
+
+// Escapes the start of one line of a translation so that it cannot open a block.
+std::string escape_line_start(std::string line, bool source_starts_with_lt) {
+    if (line.empty()) return line;
+    char c = line[0];
+    auto next_is_blank = [&](size_t i) { return i >= line.size() || is_blank(line[i]); };
+    switch (c) {
+    case '#': {
+        size_t n = 0;
+        while (n < line.size() && line[n] == '#') ++n;
+        if (n <= 6 && next_is_blank(n)) line.insert(0, "\\");
+        return line;
+    }
+    case '>':
+    case '|': line.insert(0, "\\"); return line;
+    case '-':
+    case '+':
+    case '*':
+    case '_':
+        if ((c != '_' && next_is_blank(1)) || only_chars(line, std::string(1, c) + " \t", c, 3) ||
+            (c == '-' && only_chars(line, "- \t", '-', 1)))
+            line.insert(0, "\\");
+        return line;
+    case '=':
+        if (only_chars(line, "= \t", '=', 1)) line.insert(0, "\\");
+        return line;
+    case '`':
+    case '~':
+        if (line.rfind(std::string(3, c), 0) == 0) line.insert(0, "\\");
+        return line;
+    case '<':
+        if (!source_starts_with_lt && line.size() > 1 &&
+            (std::isalpha(static_cast<unsigned char>(line[1])) || line[1] == '/' ||
+             line[1] == '!' || line[1] == '?'))
+            line.insert(0, "\\");
+        return line;
+    default: break;
+    }
+    size_t digits = 0;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits])))
+        ++digits;
+    if (digits >= 1 && digits <= 9 && digits < line.size() &&
+        (line[digits] == '.' || line[digits] == ')') && next_is_blank(digits + 1))
+        line.insert(digits, "\\");
+    return line;
+}
+
+std::string escape_table_pipes(std::string_view text) {
+    std::string out;
+    size_t backslashes = 0;
+    for (char c : text) {
+        if (c == '|' && backslashes % 2 == 0) out += '\\';
+        out += c;
+        backslashes = c == '\\' ? backslashes + 1 : 0;
+    }
+    return out;
+}
+
+// Every protected span of the source is in the translation as often as in the source.
+std::optional<std::string> missing_protected_span(const Slot& slot, std::string_view target) {
+    std::map<std::string, size_t> need;
+    for (const InlineCode& c : slot.codes) ++need[slot.source.substr(c.begin, c.end - c.begin)];
+    for (const auto& [text, n] : need) {
+        size_t found = 0;
+        for (size_t pos = 0; (pos = target.find(text, pos)) != std::string_view::npos;
+             pos += text.size())
+            ++found;
+        if (found < n) return text;
+    }
+    return std::nullopt;
+}
+
+std::string to_lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+class Merger {
+  public:
+    Merger(std::string_view page, const Skeleton& skeleton,
+           const std::vector<CatalogSource>& chain, const MergeOptions& options)
+        : page_(page), skeleton_(skeleton), chain_(chain), options_(options) {}
+
+    MergeResult run();
+
+  private:
+    struct Choice {
+        std::string text;      // what goes into the slot
+        size_t catalog = 0;    // index in the chain, or chain size for the source text
+        std::string reason;    // why the first catalog was not used
+    };
+
+    std::string_view page_;
+    const Skeleton& skeleton_;
+    const std::vector<CatalogSource>& chain_;
+    const MergeOptions& options_;
+    DateFormatter dates_;
+    std::vector<std::string> rejected_; // per slot: a reason that forces the next fallback
+    std::vector<std::pair<size_t, size_t>> out_ranges_;
+    std::vector<Choice> choices_;
+    Diagnostics diagnostics_;
+    std::set<std::string> date_warnings_;
+
+    std::optional<double> date_for(const DateExpression& e);
+    std::string render_dates(std::string text, const std::vector<DateSlot>& dates,
+                             std::vector<std::pair<size_t, size_t>>* rendered);
+    Choice choose(size_t index);
+    std::string fill_unit(const Slot& slot, const std::string& translation, bool from_source);
+    std::string splice();
+    size_t slot_at_output(size_t offset) const;
+};
+
+std::optional<double> Merger::date_for(const DateExpression& e) {
+    if (options_.date) return options_.date;
+    std::vector<std::string> keys;
+    if (e.field == "Date") keys = {"date", "lastmod"};
+    else if (e.field == "PublishDate") keys = {"publishdate", "date"};
+    else if (e.field == "ExpiryDate") keys = {"expirydate"};
+    else if (e.field == "now") keys = {};
+    else keys = {"lastmod", "date"};
+    for (const std::string& key : keys)
+        for (const FrontMatterField& f : skeleton_.front_matter.scalars)
+            if (to_lower(f.path) == key)
+                if (auto d = date_parse_iso(f.value)) return d;
+    return options_.fallback_date;
+}
+
+std::string Merger::render_dates(std::string text, const std::vector<DateSlot>& dates,
+                                 std::vector<std::pair<size_t, size_t>>* rendered) {
+    if (options_.dates == DateMode::keep) return text;
+    for (const DateSlot& d : dates) {
+        std::optional<double> when = date_for(d.expression);
+        if (!when) {
+            if (date_warnings_.insert(d.text).second)
+                diagnostics_.push_back({Severity::warning, skeleton_.file, 0, 0,
+                                        "no date for " + d.text + " (give --date); kept as is"});
+            continue;
+        }
+        DateFormatResult f =
+            dates_.format(*when, d.expression.layout, options_.locale, options_.time_zone);
+        if (!f.error.empty()) {
+            if (date_warnings_.insert(d.text).second)
+                diagnostics_.push_back({Severity::warning, skeleton_.file, 0, 0,
+                                        "cannot write " + d.text + ": " + f.error});
+            continue;
+        }
+        for (size_t pos = 0; (pos = text.find(d.text, pos)) != std::string::npos;) {
+            text.replace(pos, d.text.size(), f.text);
+            if (rendered) rendered->emplace_back(pos, pos + f.text.size());
+            pos += f.text.size();
+        }
+    }
+    return text;
+}
+
+Merger::Choice Merger::choose(size_t index) {
+    const Slot& slot = skeleton_.slots[index];
+    Choice ch;
+    ch.catalog = chain_.size();
+    for (size_t i = 0; i < chain_.size(); ++i) {
+        std::string reason;
+        const Unit* u = chain_[i].catalog ? chain_[i].catalog->find(slot.context, slot.source)
+                                          : nullptr;
+        if (!u || u->target.empty() || u->state == UnitState::untranslated) {
+            reason = "untranslated";
+        } else if (u->state == UnitState::fuzzy && !options_.use_fuzzy) {
+            reason = "fuzzy";
+        } else if (auto missing = missing_protected_span(slot, u->target)) {
+            reason = "protected span changed";
+            diagnostics_.push_back({Severity::warning, skeleton_.file, slot.line, slot.column,
+                                    "translation in " + chain_[i].name +
+                                        " drops or alters the protected text '" + *missing +
+                                        "'; not used"});
+        } else if (i == 0 && !rejected_[index].empty()) {
+            reason = rejected_[index];
+        } else {
+            ch.text = u->target;
+            ch.catalog = i;
+            if (ch.reason.empty()) ch.reason = reason;
+            return ch;
+        }
+        if (ch.reason.empty()) ch.reason = reason;
+    }
+    return ch;
+}
+
+std::string Merger::fill_unit(const Slot& slot, const std::string& translation,
+                              bool from_source) {
+    const std::string& nl = skeleton_.newline;
+    if (slot.kind == SlotKind::field) {
+        if (from_source || translation == slot.source)
+            return std::string(page_.substr(slot.begin, slot.end - slot.begin));
+        return front_matter_encode(skeleton_.front_matter.syntax, slot.field, translation, nl);
+    }
+    if (from_source || translation == slot.source) {
+        // The source bytes exactly; only date actions change.
+        return render_dates(std::string(page_.substr(slot.begin, slot.end - slot.begin)),
+                            slot.dates, nullptr);
+    }
+    std::vector<std::pair<size_t, size_t>> keep;
+    std::string t;
+    if (slot.table_cell) {
+        t = escape_table_pipes(normalize_lines(translation, false));
+        return render_dates(t, slot.dates, nullptr);
+    }
+    bool single_line = slot.heading || !slot.hard_breaks;
+    t = normalize_lines(translation, !single_line);
+    t = render_dates(t, slot.dates, &keep);
+    bool starts_with_lt = !slot.source.empty() && slot.source[0] == '<';
+
+    // Split at hard breaks; escape each line start; wrap each segment.
+    std::vector<std::string> segments;
+    for (size_t pos = 0;;) {
+        size_t nl_pos = t.find('\n', pos);
+        segments.push_back(t.substr(pos, nl_pos == std::string::npos ? std::string::npos
+                                                                      : nl_pos - pos));
+        if (nl_pos == std::string::npos) break;
+        pos = nl_pos + 1;
+    }
+    if (slot.heading && !slot.setext_heading) {
+        std::string h = segments.front();
+        if (!h.empty() && h.back() == '#') {
+            size_t hashes = h.find_last_not_of('#');
+            if (hashes == std::string::npos || is_blank(h[hashes])) h.insert(h.size() - 1, "\\");
+        }
+        return h;
+    }
+    size_t width = 0;
+    if (options_.wrap == WrapMode::source) width = slot.wrap_width;
+    else if (options_.wrap == WrapMode::width && !slot.heading) width = options_.wrap_width;
+
+    std::string out;
+    for (size_t i = 0; i < segments.size(); ++i) {
+        std::string seg = segments[i];
+        if (i > 0 || slot.starts_line) seg = escape_line_start(seg, starts_with_lt && i == 0);
+        if (width > 0) {
+            ReflowOptions ro;
+            ro.width = width;
+            ro.first_line_columns = i == 0 ? slot.first_line_columns : display_width(slot.prefix);
+            ro.continuation_prefix = slot.prefix;
+            ro.newline = nl;
+            // Protected spans and rendered dates stay on one line.
+            for (const InlineCode& c : slot.codes) {
+                std::string_view code(slot.source.data() + c.begin, c.end - c.begin);
+                for (size_t p = 0; (p = seg.find(code, p)) != std::string::npos; p += code.size())
+                    ro.keep_together.emplace_back(p, p + code.size());
+            }
+            if (segments.size() == 1)
+                for (const auto& k : keep) ro.keep_together.push_back(k);
+            seg = reflow(seg, ro);
+        }
+        if (i > 0) out += nl + slot.prefix;
+        out += seg;
+    }
+    return out;
+}
+
+std::string Merger::splice() {
+    std::string out;
+    out.reserve(page_.size() + page_.size() / 4);
+    out_ranges_.assign(skeleton_.slots.size(), {0, 0});
+    choices_.assign(skeleton_.slots.size(), {});
+    size_t pos = 0;
+    for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
+        const Slot& slot = skeleton_.slots[i];
+        out.append(page_.substr(pos, slot.begin - pos));
+        size_t begin = out.size();
+        if (slot.kind == SlotKind::date) {
+            out += render_dates(std::string(page_.substr(slot.begin, slot.end - slot.begin)),
+                                {slot.date}, nullptr);
+        } else {
+            choices_[i] = choose(i);
+            bool from_source = choices_[i].catalog == chain_.size();
+            out += fill_unit(slot, choices_[i].text, from_source);
+        }
+        out_ranges_[i] = {begin, out.size()};
+        pos = slot.end;
+    }
+    out.append(page_.substr(pos));
+    return out;
+}
+
+size_t Merger::slot_at_output(size_t offset) const {
+    size_t best = out_ranges_.size();
+    for (size_t i = 0; i < out_ranges_.size(); ++i) {
+        if (skeleton_.slots[i].kind != SlotKind::unit) continue;
+        if (out_ranges_[i].first <= offset) best = i;
+        if (out_ranges_[i].first <= offset && offset <= out_ranges_[i].second) return i;
+    }
+    return best;
+}
+
+MergeResult Merger::run() {
+    rejected_.assign(skeleton_.slots.size(), {});
+    MergeResult result;
+    std::string out;
+    for (size_t attempt = 0;; ++attempt) {
+        diagnostics_.clear();
+        out = splice();
+        // The body starts where the source body starts, shifted by the filled fields before it.
+        size_t body = skeleton_.body_begin;
+        for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
+            const Slot& s = skeleton_.slots[i];
+            if (s.end <= skeleton_.body_begin)
+                body = body + (out_ranges_[i].second - out_ranges_[i].first) - (s.end - s.begin);
+        }
+        int first_line = 1 + static_cast<int>(std::count(out.begin(), out.begin() +
+                                                             static_cast<std::ptrdiff_t>(body),
+                                                         '\n'));
+        std::vector<BlockInfo> tree =
+            markdown_block_tree(std::string_view(out).substr(body), first_line);
+        size_t k = 0;
+        while (k < tree.size() && k < skeleton_.blocks.size() &&
+               tree[k].signature == skeleton_.blocks[k].signature)
+            ++k;
+        if (k == tree.size() && k == skeleton_.blocks.size()) break;
+        // Find the slot that produced the first differing block and fall back for it.
+        int line = k < tree.size() ? tree[k].line : tree.empty() ? 1 : tree.back().line;
+        size_t offset = 0;
+        for (int l = 1; l < line && offset < out.size(); ++l) {
+            size_t nl = out.find('\n', offset);
+            if (nl == std::string::npos) break;
+            offset = nl + 1;
+        }
+        size_t line_end = out.find('\n', offset);
+        size_t culprit = slot_at_output(line_end == std::string::npos ? out.size() : line_end);
+        if (culprit >= skeleton_.slots.size() || choices_[culprit].catalog != 0 ||
+            attempt > skeleton_.slots.size()) {
+            result.diagnostics.push_back(
+                {Severity::error, skeleton_.file, line, 1,
+                 "the localized page's block structure differs from the source's here ('" +
+                     (k < tree.size() ? tree[k].signature : std::string("end of page")) +
+                     "' instead of '" +
+                     (k < skeleton_.blocks.size() ? skeleton_.blocks[k].signature
+                                                  : std::string("end of page")) +
+                     "')"});
+            break;
+        }
+        const Slot& bad = skeleton_.slots[culprit];
+        rejected_[culprit] = "would change the page structure";
+        result.diagnostics.push_back({Severity::warning, skeleton_.file, bad.line, bad.column,
+                                      "translation of unit " +
+                                          unit_id(bad.context, bad.source) +
+                                          " would change the page's block structure; not used"});
+    }
+    for (auto& d : diagnostics_) result.diagnostics.push_back(d);
+
+    MergeStats& st = result.stats;
+    for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
+        const Slot& slot = skeleton_.slots[i];
+        if (slot.kind == SlotKind::date) continue;
+        ++st.units;
+        const Choice& ch = choices_[i];
+        if (ch.catalog == 0) {
+            ++st.translated;
+            continue;
+        }
+        Fallback fb;
+        fb.unit_id = unit_id(slot.context, slot.source);
+        fb.line = slot.line;
+        fb.source = slot.source;
+        fb.reason = ch.reason;
+        fb.used = ch.catalog < chain_.size() ? chain_[ch.catalog].name : "source";
+        if (ch.catalog < chain_.size()) ++st.from_fallback_catalog;
+        else ++st.source_text;
+        ++st.reasons[fb.reason];
+        std::string excerpt = slot.source.size() > 60 ? slot.source.substr(0, 57) + "..." : slot.source;
+        result.diagnostics.push_back(
+            {Severity::note, skeleton_.file, slot.line, slot.column,
+             "unit " + fb.unit_id + " (" + fb.reason + ") taken from " + fb.used + ": \"" +
+                 excerpt + "\""});
+        st.fallbacks.push_back(std::move(fb));
+    }
+    result.output = std::move(out);
+    return result;
+}
+
+} // namespace
+
+MergeResult merge_page(std::string_view page, const Skeleton& skeleton,
+                       const std::vector<CatalogSource>& chain, const MergeOptions& options) {
+    return Merger(page, skeleton, chain, options).run();
+}
+
+std::vector<std::string> locale_parent_chain(std::string_view bcp47) {
+    std::vector<std::string> chain;
+    UErrorCode status = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    uloc_forLanguageTag(std::string(bcp47).c_str(), id, sizeof id, &parsed, &status);
+    if (U_FAILURE(status)) return {std::string(bcp47)};
+    std::string current = id;
+    for (int guard = 0; guard < 8 && !current.empty() && current != "root"; ++guard) {
+        char tag[ULOC_FULLNAME_CAPACITY];
+        UErrorCode s = U_ZERO_ERROR;
+        uloc_toLanguageTag(current.c_str(), tag, sizeof tag, false, &s);
+        chain.push_back(U_SUCCESS(s) ? tag : current);
+        // CLDR's parent where it is not the truncation (es_MX -> es_419), else truncation.
+        std::string parent;
+        UErrorCode rs = U_ZERO_ERROR;
+        UResourceBundle* bundle = ures_openDirect(nullptr, current.c_str(), &rs);
+        if (U_SUCCESS(rs)) {
+            int32_t len = 0;
+            const UChar* p = ures_getStringByKey(bundle, "%%Parent", &len, &rs);
+            if (U_SUCCESS(rs) && p && len > 0 && len < 64) {
+                char buf[64];
+                u_UCharsToChars(p, buf, len);
+                parent.assign(buf, static_cast<size_t>(len));
+            }
+        }
+        if (bundle) ures_close(bundle);
+        if (parent.empty()) {
+            char buf[ULOC_FULLNAME_CAPACITY];
+            UErrorCode ps = U_ZERO_ERROR;
+            uloc_getParent(current.c_str(), buf, sizeof buf, &ps);
+            parent = U_SUCCESS(ps) ? buf : "";
+        }
+        current = parent;
+    }
+    return chain;
+}
+
+double catalog_percent_complete(const Catalog& catalog, bool use_fuzzy) {
+    size_t total = 0, done = 0;
+    for (const Unit& u : catalog.units()) {
+        if (u.obsolete) continue;
+        size_t w = count_words(u.source);
+        total += w;
+        if (!u.target.empty() &&
+            (u.state >= UnitState::translated || (use_fuzzy && u.state == UnitState::fuzzy)))
+            done += w;
+    }
+    return total == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(total);
+}
+
+} // namespace policyloc

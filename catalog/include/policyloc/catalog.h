@@ -90,6 +90,8 @@ class Catalog {
 
 // Key used for indexing: context + '\x04' + source (gettext's convention), or source alone.
 std::string unit_key(const std::optional<std::string>& context, std::string_view source);
+// The stable unit id of (context, source), as Unit::id() gives it.
+std::string unit_id(const std::optional<std::string>& context, std::string_view source);
 
 // BCP 47 ("pt-BR") <-> gettext ("pt_BR"). Script subtags map to gettext's @modifier where
 // gettext has one (zh-Hans -> zh_CN is NOT done: the tag is kept, "zh_Hans").

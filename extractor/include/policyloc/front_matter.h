@@ -27,7 +27,7 @@ enum class ScalarStyle {
     json_string,
 };
 
-// A string scalar of the front matter.
+// A scalar of the front matter (selected fields are always strings).
 struct FrontMatterField {
     std::string path;   // "title", "params.subtitle", "keywords[2]"
     std::string value;  // decoded value
@@ -37,6 +37,9 @@ struct FrontMatterField {
     int line = 0;       // 1-based line and column of `begin` in the page
     int column = 0;
     int indent = 0;     // columns of indentation the value's continuation lines need
+    bool is_string = true; // false for numbers, booleans, null, dates (value as written;
+                           //   style then says only which syntax: yaml_*, toml_basic, json_string)
+    bool in_flow = false;  // YAML: inside [ ] or { }, where , [ ] { } : end a plain scalar
 };
 
 struct FrontMatter {

@@ -1,0 +1,270 @@
+#include "markdown_util.h"
+
+#include <algorithm>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace policyloc {
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+int LineIndex::line_of(size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return static_cast<int>(it - starts_.begin());
+}
+
+size_t LineIndex::line_begin(int line) const {
+    if (line < 1) return 0;
+    if (line > line_count()) return text_.size();
+    return starts_[static_cast<size_t>(line - 1)];
+}
+
+size_t LineIndex::line_end(int line) const {
+    if (line < 1) return 0;
+    if (line >= line_count()) return text_.size();
+    size_t e = starts_[static_cast<size_t>(line)] - 1; // the '\n'
+    if (e > line_begin(line) && text_[e - 1] == '\r') --e;
+    return e;
+}
+
+size_t LineIndex::offset(int line, int column) const {
+    size_t b = line_begin(line);
+    size_t e = line_end(line);
+    return std::min(b + static_cast<size_t>(std::max(column, 1) - 1), e);
+}
+
+std::string detect_newline(std::string_view page) {
+    size_t nl = page.find('\n');
+    return nl != std::string_view::npos && nl > 0 && page[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+size_t bom_length(std::string_view page) {
+    return page.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
+size_t text_columns(std::string_view s) {
+    size_t cols = 0;
+    int32_t i = 0;
+    const int32_t n = static_cast<int32_t>(s.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c == '\t') {
+            cols += 4 - cols % 4;
+            continue;
+        }
+        if (c < 0) {
+            ++cols;
+            continue;
+        }
+        int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        int gc = u_charType(c);
+        if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) continue;
+        cols += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return cols;
+}
+
+std::string continuation_prefix(std::string_view first_line_prefix) {
+    std::string out;
+    int32_t i = 0;
+    const int32_t n = static_cast<int32_t>(first_line_prefix.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(first_line_prefix.data());
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c == '>' || c == '\t') out += static_cast<char>(c);
+        else out.append(text_columns(first_line_prefix.substr(static_cast<size_t>(start),
+                                                               static_cast<size_t>(i - start))),
+                        ' ');
+    }
+    return out;
+}
+
+bool has_letter_or_digit(std::string_view text, const std::vector<InlineCode>& ranges) {
+    int32_t i = 0;
+    const int32_t n = static_cast<int32_t>(text.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    size_t r = 0;
+    while (i < n) {
+        auto pos = static_cast<size_t>(i);
+        while (r < ranges.size() && ranges[r].end <= pos) ++r;
+        if (r < ranges.size() && ranges[r].begin <= pos) {
+            i = static_cast<int32_t>(ranges[r].end);
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c >= 0 && (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c))) return true;
+    }
+    return false;
+}
+
+bool append_line(std::string& out, std::string_view content, bool last) {
+    size_t keep = content.size();
+    while (keep > 0 && is_space_or_tab(content[keep - 1])) --keep;
+    if (!last) {
+        size_t spaces = 0;
+        while (spaces < content.size() && content[content.size() - 1 - spaces] == ' ') ++spaces;
+        size_t backslashes = 0;
+        while (backslashes < content.size() && content[content.size() - 1 - backslashes] == '\\')
+            ++backslashes;
+        if (spaces >= 2 || backslashes % 2 == 1) {
+            out += content;
+            out += '\n';
+            return true;
+        }
+    }
+    out += content.substr(0, keep);
+    if (!last) out += ' ';
+    return false;
+}
+
+std::string fold_lines(std::string_view literal) {
+    std::string out;
+    size_t pos = 0;
+    while (true) {
+        size_t nl = literal.find('\n', pos);
+        if (nl == std::string_view::npos) {
+            out += literal.substr(pos);
+            return out;
+        }
+        std::string_view line = literal.substr(pos, nl - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        append_line(out, line, false);
+        pos = nl + 1;
+        while (pos < literal.size() && is_space_or_tab(literal[pos])) ++pos;
+    }
+}
+
+BlockText cut_single_line(std::string_view page, size_t begin, size_t end) {
+    while (begin < end && is_space_or_tab(page[begin])) ++begin;
+    while (end > begin && is_space_or_tab(page[end - 1])) --end;
+    BlockText bt;
+    bt.begin = begin;
+    bt.end = end;
+    bt.text = std::string(page.substr(begin, end - begin));
+    return bt;
+}
+
+BlockText cut_atx_heading(std::string_view page, size_t marker, size_t line_end) {
+    size_t b = marker;
+    while (b < line_end && page[b] == '#') ++b;
+    while (b < line_end && is_space_or_tab(page[b])) ++b;
+    size_t e = line_end;
+    while (e > b && is_space_or_tab(page[e - 1])) --e;
+    size_t hashes = e;
+    while (hashes > b && page[hashes - 1] == '#') --hashes;
+    if (hashes < e && (hashes == b || is_space_or_tab(page[hashes - 1]))) {
+        e = hashes;
+        while (e > b && is_space_or_tab(page[e - 1])) --e;
+    }
+    return cut_single_line(page, b, e);
+}
+
+BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_line,
+                    size_t first_offset, int last_line, int quote_depth) {
+    BlockText bt;
+    bt.begin = first_offset;
+    bt.multi_line = last_line > first_line;
+    for (int l = first_line; l <= last_line; ++l) {
+        size_t b = l == first_line ? first_offset : lines.line_begin(l);
+        size_t e = lines.line_end(l);
+        if (l != first_line) {
+            int depth = quote_depth;
+            for (;;) {
+                while (b < e && is_space_or_tab(page[b])) ++b;
+                if (depth > 0 && b < e && page[b] == '>') {
+                    ++b;
+                    --depth;
+                    continue;
+                }
+                break;
+            }
+            if (l == first_line + 1)
+                bt.second_line_prefix = std::string(page.substr(lines.line_begin(l),
+                                                                b - lines.line_begin(l)));
+        }
+        bool last = l == last_line;
+        std::string_view content = page.substr(b, e - b);
+        bool hard = append_line(bt.text, content, last);
+        bt.hard_breaks = bt.hard_breaks || hard;
+        if (!last && !hard) {
+            size_t kept = content.size();
+            while (kept > 0 && is_space_or_tab(content[kept - 1])) --kept;
+            bt.wrapped_line_widths.push_back(
+                text_columns(page.substr(lines.line_begin(l), b + kept - lines.line_begin(l))));
+        }
+        if (last) {
+            size_t kept = content.size();
+            while (kept > 0 && is_space_or_tab(content[kept - 1])) --kept;
+            bt.end = b + kept;
+        }
+    }
+    return bt;
+}
+
+} // namespace policyloc
+
+#include <cmark-gfm-core-extensions.h>
+
+namespace policyloc {
+
+CmarkDocument::CmarkDocument(std::string_view markdown) {
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser* parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
+    for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
+        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
+            cmark_parser_attach_syntax_extension(parser, e);
+    cmark_parser_feed(parser, markdown.data(), markdown.size());
+    root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+}
+
+CmarkDocument::~CmarkDocument() {
+    if (root) cmark_node_free(root);
+}
+
+std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line) {
+    std::vector<BlockInfo> blocks;
+    cmark_iter* iter = cmark_iter_new(document);
+    int depth = 0;
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) continue;
+        cmark_node_type type = cmark_node_get_type(node);
+        bool leaf = type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK ||
+                    type == CMARK_NODE_HTML_BLOCK;
+        if (ev == CMARK_EVENT_EXIT) {
+            --depth;
+            continue;
+        }
+        std::string sig = std::to_string(depth) + " " + cmark_node_get_type_string(node);
+        if (type == CMARK_NODE_HEADING)
+            sig += " level=" + std::to_string(cmark_node_get_heading_level(node));
+        if (type == CMARK_NODE_LIST) {
+            sig += cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? " ordered" : " bullet";
+            sig += cmark_node_get_list_tight(node) ? " tight" : " loose";
+        }
+        if (std::string_view(cmark_node_get_type_string(node)) == "table")
+            sig += " columns=" + std::to_string(cmark_gfm_extensions_get_table_columns(node));
+        blocks.push_back({sig, first_line + cmark_node_get_start_line(node) - 1});
+        if (!leaf) ++depth;
+    }
+    cmark_iter_free(iter);
+    return blocks;
+}
+
+std::vector<BlockInfo> markdown_block_tree(std::string_view markdown, int first_line) {
+    CmarkDocument doc(markdown);
+    return block_tree_of(doc.root, first_line);
+}
+
+} // namespace policyloc

@@ -1,0 +1,85 @@
+// Byte-level helpers of the Markdown segmentation (private to the extractor).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <cmark-gfm.h>
+
+#include "policyloc/catalog.h"
+#include "policyloc/extract.h"
+
+namespace policyloc {
+
+inline bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
+inline bool is_space_or_tab_or_newline(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Line starts of a text; lines are 1-based, line ends exclude "\n" and "\r\n".
+class LineIndex {
+  public:
+    explicit LineIndex(std::string_view text);
+    int line_of(size_t offset) const;
+    size_t line_begin(int line) const;
+    size_t line_end(int line) const;
+    // Byte offset of a 1-based (line, byte column), clamped to the line's end.
+    size_t offset(int line, int column) const;
+    int line_count() const { return static_cast<int>(starts_.size()); }
+
+  private:
+    std::string_view text_;
+    std::vector<size_t> starts_;
+};
+
+std::string detect_newline(std::string_view page); // "\r\n" or "\n"
+size_t bom_length(std::string_view page);          // 3 for a UTF-8 BOM, else 0
+
+// Display columns (East Asian wide characters 2, tabs to the next multiple of 4).
+size_t text_columns(std::string_view s);
+// The prefix a continuation line needs, from the bytes before a block's first line content:
+// '>' and tabs are kept, everything else becomes spaces.
+std::string continuation_prefix(std::string_view first_line_prefix);
+
+// True when text outside the given ranges holds a letter or a digit.
+bool has_letter_or_digit(std::string_view text, const std::vector<InlineCode>& protected_ranges);
+
+// Unit text cut from the source.
+struct BlockText {
+    size_t begin = 0; // byte range of the page the unit replaces
+    size_t end = 0;
+    std::string text; // soft breaks folded to one space; hard breaks kept with "\n"
+    bool hard_breaks = false;
+    bool multi_line = false;
+    std::optional<std::string> second_line_prefix;
+    std::vector<size_t> wrapped_line_widths; // columns of lines that end in a soft break
+};
+
+// Appends one source line of a block to `out`. Not the last line: a hard break keeps its
+// trailing spaces or backslash and adds "\n" (returns true); a soft break drops trailing
+// blanks and adds one space. The last line loses its trailing blanks.
+bool append_line(std::string& out, std::string_view content, bool last);
+// Folds a multi-line literal (inline HTML) the way block text is folded.
+std::string fold_lines(std::string_view literal);
+
+BlockText cut_single_line(std::string_view page, size_t begin, size_t end);
+BlockText cut_atx_heading(std::string_view page, size_t marker, size_t line_end);
+// Lines first_line..last_line; the first starts at first_offset, the others after their
+// container prefix (block quote markers, indentation).
+BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_line,
+                    size_t first_offset, int last_line, int quote_depth);
+
+// Parses Markdown with cmark-gfm, source positions and the GFM extensions Hugo enables.
+struct CmarkDocument {
+    cmark_node* root = nullptr;
+    explicit CmarkDocument(std::string_view markdown);
+    ~CmarkDocument();
+    CmarkDocument(const CmarkDocument&) = delete;
+    CmarkDocument& operator=(const CmarkDocument&) = delete;
+};
+
+std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line);
+
+} // namespace policyloc

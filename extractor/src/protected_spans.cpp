@@ -1,0 +1,307 @@
+#include "protected_spans.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "markdown_util.h"
+#include "policyloc/date_expression.h"
+
+namespace policyloc {
+
+namespace {
+
+bool escaped(std::string_view text, size_t pos) {
+    size_t n = 0;
+    while (pos > n && text[pos - 1 - n] == '\\') ++n;
+    return n % 2 == 1;
+}
+
+// Skips a Go string literal starting at pos ("..." with escapes, or `raw`); returns the
+// position after it, or npos when it is not closed.
+size_t skip_go_string(std::string_view text, size_t pos) {
+    char q = text[pos];
+    for (size_t i = pos + 1; i < text.size(); ++i) {
+        if (q == '"' && text[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (text[i] == q) return i + 1;
+        if (q == '"' && text[i] == '\n') return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+struct Finder {
+    std::string_view text;
+    std::vector<InlineCode> codes;
+    size_t cursor = 0;
+
+    bool inside_code(size_t pos) const {
+        for (const auto& c : codes)
+            if (pos >= c.begin && pos < c.end) return true;
+        return false;
+    }
+
+    void add(size_t b, size_t e, std::string kind) {
+        if (e > b) codes.push_back({b, e, std::move(kind)});
+    }
+
+    // The code span starting at the first unescaped backtick run at or after the cursor.
+    void code_span() {
+        for (size_t i = cursor; i < text.size(); ++i) {
+            if (text[i] != '`' || escaped(text, i)) continue;
+            size_t run = 0;
+            while (i + run < text.size() && text[i + run] == '`') ++run;
+            for (size_t j = i + run; j < text.size();) {
+                if (text[j] != '`') {
+                    ++j;
+                    continue;
+                }
+                size_t close = 0;
+                while (j + close < text.size() && text[j + close] == '`') ++close;
+                if (close == run) {
+                    add(i, j + close, "code span");
+                    cursor = j + close;
+                    return;
+                }
+                j += close;
+            }
+            i += run - 1;
+        }
+    }
+
+    void literal(std::string_view what, std::string kind) {
+        if (what.empty()) return;
+        size_t at = text.find(what, cursor);
+        if (at == std::string_view::npos) return;
+        add(at, at + what.size(), std::move(kind));
+        cursor = at + what.size();
+    }
+
+    size_t open_bracket(bool image) {
+        for (size_t i = cursor; i < text.size(); ++i) {
+            if (inside_code(i) || escaped(text, i)) continue;
+            if (image && text[i] == '!' && i + 1 < text.size() && text[i + 1] == '[') {
+                cursor = i + 2;
+                return i;
+            }
+            if (!image && text[i] == '[') {
+                cursor = i + 1;
+                return i;
+            }
+        }
+        return std::string_view::npos;
+    }
+
+    // The ']' matching the '[' at `open`.
+    size_t close_bracket(size_t open) const {
+        int depth = 0;
+        for (size_t i = open; i < text.size(); ++i) {
+            if (inside_code(i) || escaped(text, i)) continue;
+            if (text[i] == '[') ++depth;
+            else if (text[i] == ']' && --depth == 0) return i;
+        }
+        return std::string_view::npos;
+    }
+
+    // After "](": the destination and optional title up to the matching ')'.
+    size_t close_paren(size_t pos) const {
+        int depth = 0;
+        char quote = 0;
+        bool angle = false;
+        for (size_t i = pos; i < text.size(); ++i) {
+            char c = text[i];
+            if (c == '\\') {
+                ++i;
+                continue;
+            }
+            if (quote) {
+                if (c == quote) quote = 0;
+                continue;
+            }
+            if (angle) {
+                if (c == '>') angle = false;
+                continue;
+            }
+            if (c == '<' && i == pos) angle = true;
+            else if ((c == '"' || c == '\'') && i > pos && is_space_or_tab(text[i - 1]))
+                quote = c;
+            else if (c == '(' && i > pos && is_space_or_tab(text[i - 1]) && depth == 0)
+                quote = ')';
+            else if (c == '(') ++depth;
+            else if (c == ')' && depth-- == 0) return i;
+        }
+        return std::string_view::npos;
+    }
+
+    void link_end(size_t open, bool image) {
+        if (open == std::string_view::npos) return;
+        size_t close = close_bracket(image ? open + 1 : open);
+        if (close == std::string_view::npos) return;
+        const char* dest_kind = image ? "image destination" : "link destination";
+        if (close + 1 < text.size() && text[close + 1] == '(') {
+            size_t end = close_paren(close + 2);
+            if (end == std::string_view::npos) return;
+            add(close + 2, end, dest_kind);
+            cursor = end + 1;
+        } else if (close + 1 < text.size() && text[close + 1] == '[') {
+            size_t end = text.find(']', close + 2);
+            if (end == std::string_view::npos) return;
+            add(close + 1, end + 1, "link reference");
+            cursor = end + 1;
+        } else {
+            // A shortcut reference: its text is the label, so the whole link stays.
+            codes.erase(std::remove_if(codes.begin(), codes.end(),
+                                       [&](const InlineCode& c) { return c.begin >= open; }),
+                        codes.end());
+            add(open, close + 1, "link reference");
+            cursor = close + 1;
+        }
+    }
+};
+
+bool is_autolink(cmark_node* link) {
+    cmark_node* child = cmark_node_first_child(link);
+    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT)
+        return false;
+    const char* url = cmark_node_get_url(link);
+    const char* lit = cmark_node_get_literal(child);
+    if (!url || !lit) return false;
+    std::string u = url, l = lit;
+    return u == l || u == "mailto:" + l || u == "http://" + l || u == "https://" + l;
+}
+
+} // namespace
+
+std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
+    std::vector<ShortcodeTag> tags;
+    size_t pos = 0;
+    while ((pos = text.find("{{", pos)) != std::string_view::npos) {
+        ShortcodeTag tag;
+        tag.begin = pos;
+        size_t i = pos + 2;
+        char delim = 0;
+        if (i < text.size() && (text[i] == '<' || text[i] == '%')) {
+            delim = text[i];
+            tag.shortcode = true;
+            ++i;
+        }
+        // Name of a shortcode (after optional "/*" comment marker, spaces and "/").
+        size_t j = i;
+        if (tag.shortcode) {
+            if (text.substr(j, 2) == "/*") j += 2;
+            while (j < text.size() && is_space_or_tab_or_newline(text[j])) ++j;
+            if (j < text.size() && text[j] == '/') {
+                tag.closing = true;
+                ++j;
+                while (j < text.size() && is_space_or_tab_or_newline(text[j])) ++j;
+            }
+            size_t name_begin = j;
+            while (j < text.size() && !is_space_or_tab_or_newline(text[j]) && text[j] != '>' &&
+                   text[j] != '%' && text[j] != '/' && text[j] != '}')
+                ++j;
+            tag.name = std::string(text.substr(name_begin, j - name_begin));
+        }
+        size_t end = std::string_view::npos;
+        for (size_t k = j; k + 1 < text.size(); ++k) {
+            char c = text[k];
+            if (c == '"' || c == '`') {
+                size_t after = skip_go_string(text, k);
+                if (after == std::string_view::npos) break;
+                k = after - 1;
+                continue;
+            }
+            if (tag.shortcode) {
+                if (c == delim && text.substr(k + 1, 2) == "}}") {
+                    end = k + 3;
+                    size_t before = k;
+                    while (before > j && is_space_or_tab_or_newline(text[before - 1])) --before;
+                    tag.self_closing = before > j && text[before - 1] == '/';
+                    break;
+                }
+            } else if (c == '}' && text[k + 1] == '}') {
+                end = k + 2;
+                break;
+            }
+        }
+        if (end == std::string_view::npos) {
+            pos += 2;
+            continue;
+        }
+        tag.end = end;
+        tags.push_back(std::move(tag));
+        pos = end;
+    }
+    return tags;
+}
+
+SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
+    Finder f{text, {}, 0};
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(block),
+                                                                 cmark_iter_free);
+    std::vector<std::pair<cmark_node*, size_t>> open_links;
+    cmark_node* skip_until = nullptr;
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        if (node == block) continue;
+        cmark_node_type type = cmark_node_get_type(node);
+        if (skip_until) {
+            if (node == skip_until && ev == CMARK_EVENT_EXIT) skip_until = nullptr;
+            continue;
+        }
+        bool link = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+        if (ev == CMARK_EVENT_EXIT) {
+            if (link && !open_links.empty() && open_links.back().first == node) {
+                f.link_end(open_links.back().second, type == CMARK_NODE_IMAGE);
+                open_links.pop_back();
+            }
+            continue;
+        }
+        if (type == CMARK_NODE_CODE) {
+            f.code_span();
+        } else if (type == CMARK_NODE_HTML_INLINE) {
+            const char* lit = cmark_node_get_literal(node);
+            if (lit) f.literal(fold_lines(lit), "HTML");
+        } else if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
+            size_t at = text.find("[^", f.cursor);
+            size_t close = at == std::string_view::npos ? at : text.find(']', at);
+            if (close != std::string_view::npos) {
+                f.add(at, close + 1, "footnote reference");
+                f.cursor = close + 1;
+            }
+        } else if (type == CMARK_NODE_LINK && is_autolink(node)) {
+            std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
+            size_t before = f.codes.size();
+            f.literal("<" + lit + ">", "autolink");
+            if (f.codes.size() == before) f.literal(lit, "autolink");
+            if (cmark_node_first_child(node)) skip_until = node;
+        } else if (link) {
+            open_links.emplace_back(node, f.open_bracket(type == CMARK_NODE_IMAGE));
+        }
+    }
+
+    // Hugo template actions and shortcodes, outside the spans found so far.
+    std::vector<ShortcodeTag> tags = scan_shortcode_tags(text);
+    for (size_t t = 0; t < tags.size(); ++t) {
+        const ShortcodeTag& tag = tags[t];
+        if (f.inside_code(tag.begin)) continue;
+        if (!tag.shortcode) {
+            std::string_view action = text.substr(tag.begin, tag.end - tag.begin);
+            f.add(tag.begin, tag.end,
+                  date_expression_parse(action) ? kDateKind : "template action");
+            continue;
+        }
+        f.add(tag.begin, tag.end, "shortcode");
+    }
+    std::sort(f.codes.begin(), f.codes.end(), [](const InlineCode& a, const InlineCode& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    SpanScan scan;
+    for (auto& c : f.codes) {
+        if (!scan.codes.empty() && c.begin < scan.codes.back().end) continue; // nested
+        scan.codes.push_back(std::move(c));
+    }
+    return scan;
+}
+
+} // namespace policyloc

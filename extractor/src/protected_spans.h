@@ -1,0 +1,38 @@
+// Protected spans of a unit's text (private to the extractor): code spans, raw HTML,
+// autolinks, link destinations and labels, footnote references (located in the order
+// cmark-gfm's inline tree gives them) and Hugo template actions and shortcodes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <cmark-gfm.h>
+
+#include "policyloc/catalog.h"
+
+namespace policyloc {
+
+inline constexpr const char* kDateKind = "date, written per locale";
+
+// A Hugo tag: template action "{{ ... }}" or shortcode "{{< ... >}}" / "{{% ... %}}".
+struct ShortcodeTag {
+    size_t begin = 0;
+    size_t end = 0;
+    bool shortcode = false; // false: a template action
+    bool closing = false;   // {{< /name >}}
+    bool self_closing = false;
+    std::string name;       // shortcode name
+};
+
+// Every Hugo tag of `text`, in order. Go string literals inside tags are honoured.
+std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text);
+
+struct SpanScan {
+    std::vector<InlineCode> codes; // sorted, not overlapping
+};
+
+// `block` is the cmark-gfm block whose inline children were parsed from `text`.
+SpanScan find_protected_spans(std::string_view text, cmark_node* block);
+
+} // namespace policyloc
