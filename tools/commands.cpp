@@ -247,7 +247,8 @@ int run_merge(const MergeCommand& c) {
     std::string reasons;
     for (const auto& [reason, n] : s.reasons)
         reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
-    std::cerr << c.locale << ": " << s.units << " units, " << s.translated << " translated, "
+    std::ostream& summary = c.output == "-" ? std::cerr : std::cout;
+    summary << c.locale << ": " << s.units << " units, " << s.translated << " translated, "
               << s.from_fallback_catalog << " from fallback catalogs, " << s.source_text
               << " left in the source language" << (reasons.empty() ? "" : " (" + reasons + ")")
               << " -> " << c.output << '\n';

@@ -303,6 +303,10 @@ void Extractor::text_block(cmark_node* node) {
             kind = "paragraph";
     }
     if (bt.end <= bt.begin || in_verbatim_region(bt.begin)) return;
+    // cmark-gfm gives cells that a short row lacks positions of their own; such a cell, or
+    // any block whose range overlaps the previous slot's, holds no text of its own.
+    if (cell && !cmark_node_first_child(node)) return;
+    if (!result_.skeleton.slots.empty() && bt.begin < result_.skeleton.slots.back().end) return;
 
     slot.begin = bt.begin;
     slot.end = bt.end;
