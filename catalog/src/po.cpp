@@ -1,0 +1,630 @@
+// PO reading and writing over libgettextpo.
+//
+// libgettextpo reports problems through a po_xerror_handler whose callbacks must not return
+// for PO_SEVERITY_FATAL_ERROR. The C API offers no other way out, so the fatal path leaves
+// with longjmp back to a setjmp point placed directly around the library call; the handler
+// finds that point through a thread_local pointer (the callbacks receive no user data). Only
+// C frames of libgettextpo and the callback's own trivially destructible frame lie between
+// the two, and the callback records its diagnostic before jumping. libgettextpo itself keeps
+// the handler in process-wide variables while it runs, so PO files must not be read or written
+// from two threads at once.
+
+#include <gettext-po.h>
+#include <unicode/unistr.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "policyloc/catalog_io.h"
+#include "policyloc/file_io.h"
+
+namespace policyloc {
+
+namespace detail {
+// Shared with xliff.cpp: the placeholder list that follows a unit's notes.
+std::string notes_with_codes(const Unit& unit);
+bool split_code_list(const std::string& notes, const std::string& source, std::string& notes_out,
+                     std::vector<InlineCode>& codes_out);
+} // namespace detail
+
+namespace {
+
+constexpr const char* code_list_title = "placeholders, keep them as they are:";
+
+// ---------------------------------------------------------------------------------------------
+// Error handling
+
+struct PoErrorContext {
+    Diagnostics* diagnostics = nullptr;
+    std::string library_name; // the file name libgettextpo reports
+    std::string shown_name;   // the name diagnostics use
+    std::jmp_buf fatal;
+};
+
+thread_local PoErrorContext* current_po_context = nullptr;
+
+int to_position(size_t n) {
+    if (n == static_cast<size_t>(-1) || n > 1000000000) return 0;
+    return static_cast<int>(n);
+}
+
+// Comments come as lines each ending in a newline; the model keeps them joined by '\n'.
+std::string drop_final_newline(std::string s) {
+    if (!s.empty() && s.back() == '\n') s.pop_back();
+    return s;
+}
+
+void record_problem(PoErrorContext& ctx, int severity, const char* filename, size_t lineno,
+                    size_t column, const char* text) {
+    Diagnostic d;
+    d.severity = severity == PO_SEVERITY_WARNING ? Severity::warning : Severity::error;
+    if (filename == nullptr || ctx.library_name == filename) {
+        d.file = ctx.shown_name;
+    } else {
+        d.file = filename;
+    }
+    if (filename != nullptr) {
+        d.line = to_position(lineno);
+        if (d.line > 0) d.column = to_position(column);
+    }
+    d.message = drop_final_newline(text ? text : "");
+    ctx.diagnostics->push_back(std::move(d));
+}
+
+void on_xerror(int severity, po_message_t, const char* filename, size_t lineno, size_t column, int,
+               const char* message_text) {
+    PoErrorContext* ctx = current_po_context;
+    if (ctx == nullptr) {
+        if (severity == PO_SEVERITY_FATAL_ERROR) std::abort(); // unreachable: always set
+        return;
+    }
+    record_problem(*ctx, severity, filename, lineno, column, message_text);
+    if (severity == PO_SEVERITY_FATAL_ERROR) std::longjmp(ctx->fatal, 1);
+}
+
+void on_xerror2(int severity, po_message_t, const char* filename1, size_t lineno1, size_t column1,
+                int, const char* message_text1, po_message_t, const char* filename2, size_t lineno2,
+                size_t column2, int, const char* message_text2) {
+    PoErrorContext* ctx = current_po_context;
+    if (ctx == nullptr) {
+        if (severity == PO_SEVERITY_FATAL_ERROR) std::abort();
+        return;
+    }
+    record_problem(*ctx, severity == PO_SEVERITY_FATAL_ERROR ? PO_SEVERITY_ERROR : severity,
+                   filename1, lineno1, column1, message_text1);
+    record_problem(*ctx, severity, filename2, lineno2, column2, message_text2);
+    if (severity == PO_SEVERITY_FATAL_ERROR) std::longjmp(ctx->fatal, 1);
+}
+
+const po_xerror_handler error_handler = {on_xerror, on_xerror2};
+
+// Restores the previous context pointer on every way out, including the longjmp one (the
+// setjmp functions below restore it themselves because no destructor runs on that path).
+po_file_t guarded_read(const char* path, PoErrorContext& ctx) {
+    PoErrorContext* const previous = current_po_context;
+    current_po_context = &ctx;
+    if (setjmp(ctx.fatal) != 0) {
+        current_po_context = previous;
+        return nullptr;
+    }
+    po_file_t file = po_file_read(path, &error_handler);
+    current_po_context = previous;
+    return file;
+}
+
+bool guarded_write(po_file_t file, const char* path, PoErrorContext& ctx) {
+    PoErrorContext* const previous = current_po_context;
+    current_po_context = &ctx;
+    if (setjmp(ctx.fatal) != 0) {
+        current_po_context = previous;
+        return false;
+    }
+    po_file_t written = po_file_write(file, path, &error_handler);
+    current_po_context = previous;
+    return written != nullptr;
+}
+
+struct PoFileDeleter {
+    void operator()(po_file_t f) const {
+        if (f) po_file_free(f);
+    }
+};
+using PoFilePtr = std::unique_ptr<std::remove_pointer_t<po_file_t>, PoFileDeleter>;
+
+struct IteratorDeleter {
+    void operator()(po_message_iterator_t it) const {
+        if (it) po_message_iterator_free(it);
+    }
+};
+using IteratorPtr = std::unique_ptr<std::remove_pointer_t<po_message_iterator_t>, IteratorDeleter>;
+
+// A temporary file that is removed when it goes out of scope.
+class TempFile {
+  public:
+    explicit TempFile(const char* suffix) {
+        std::error_code ec;
+        std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+        if (ec) dir = "/tmp";
+        std::string pattern = (dir / "policyloc-XXXXXX").string() + suffix;
+        std::vector<char> buf(pattern.begin(), pattern.end());
+        buf.push_back('\0');
+        int fd = ::mkstemps(buf.data(), static_cast<int>(std::strlen(suffix)));
+        if (fd >= 0) {
+            ::close(fd);
+            path_ = buf.data();
+        }
+    }
+    ~TempFile() {
+        if (!path_.empty()) std::remove(path_.c_str());
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    const std::string& path() const { return path_; }
+    bool ok() const { return !path_.empty(); }
+
+  private:
+    std::string path_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        lines.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return lines;
+}
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// The charset named in a Content-Type header value ("text/plain; charset=UTF-8").
+std::string content_type_charset(const std::string& content_type) {
+    std::string lower = lower_ascii(content_type);
+    size_t pos = lower.find("charset=");
+    if (pos == std::string::npos) return {};
+    pos += 8;
+    size_t end = pos;
+    while (end < content_type.size() && content_type[end] != ';' && content_type[end] != ' ' &&
+           content_type[end] != '\t')
+        ++end;
+    return content_type.substr(pos, end - pos);
+}
+
+bool charset_is_utf8_compatible(const std::string& charset) {
+    std::string c = lower_ascii(charset);
+    return c.empty() || c == "utf-8" || c == "utf8" || c == "charset" || c == "ascii" ||
+           c == "us-ascii" || c == "ansi_x3.4-1968";
+}
+
+// Converts the strings of a PO file in another charset to UTF-8 (ICU converters).
+class Recoder {
+  public:
+    explicit Recoder(std::string charset) : charset_(std::move(charset)) {}
+    std::string operator()(const char* s) const {
+        if (s == nullptr) return {};
+        if (charset_.empty()) return s;
+        icu::UnicodeString u(s, static_cast<int32_t>(std::strlen(s)), charset_.c_str());
+        std::string out;
+        u.toUTF8String(out);
+        return out;
+    }
+
+  private:
+    std::string charset_;
+};
+
+void read_header(const char* header, Catalog& cat, const Recoder& recode) {
+    for (const std::string& line : split_lines(header)) {
+        size_t colon = line.find(':');
+        if (colon == std::string::npos || colon == 0) continue;
+        std::string name = line.substr(0, colon);
+        char* value = po_header_field(header, name.c_str());
+        if (value == nullptr) continue;
+        std::string v = recode(value);
+        std::free(value);
+        // po_header_field finds the first field of that name; a repeated name keeps its own
+        // value from the line itself.
+        bool seen = std::any_of(cat.header.begin(), cat.header.end(),
+                                [&](const auto& kv) { return kv.first == name; });
+        if (seen) {
+            size_t vstart = colon + 1;
+            while (vstart < line.size() && (line[vstart] == ' ' || line[vstart] == '\t')) ++vstart;
+            v = recode(line.substr(vstart).c_str());
+        }
+        cat.header.emplace_back(recode(name.c_str()), v);
+    }
+    if (auto lang = cat.header_field("Language"); lang && !lang->empty())
+        cat.target_lang = locale_to_bcp47(*lang);
+    if (auto src = cat.header_field("X-Source-Language"); src && !src->empty())
+        cat.source_lang = locale_to_bcp47(*src);
+}
+
+Unit read_message(po_message_t m, const Recoder& recode) {
+    Unit u;
+    if (const char* ctx = po_message_msgctxt(m)) u.context = recode(ctx);
+    u.source = recode(po_message_msgid(m));
+    if (const char* plural = po_message_msgid_plural(m)) {
+        u.source_plural = recode(plural);
+        for (int i = 0;; ++i) {
+            const char* s = po_message_msgstr_plural(m, i);
+            if (s == nullptr) break;
+            u.plural_targets.push_back(recode(s));
+        }
+        if (!u.plural_targets.empty()) u.target = u.plural_targets.front();
+    } else {
+        u.target = recode(po_message_msgstr(m));
+    }
+    if (po_message_is_fuzzy(m))
+        u.state = UnitState::fuzzy;
+    else if (!u.target.empty())
+        u.state = UnitState::translated;
+    else
+        u.state = UnitState::untranslated;
+
+    u.comments = drop_final_newline(recode(po_message_comments(m)));
+    std::string extracted = drop_final_newline(recode(po_message_extracted_comments(m)));
+    if (!detail::split_code_list(extracted, u.source, u.notes, u.codes)) u.notes = extracted;
+
+    for (int i = 0;; ++i) {
+        po_filepos_t pos = po_message_filepos(m, i);
+        if (pos == nullptr) break;
+        Reference r;
+        r.file = recode(po_filepos_file(pos));
+        r.line = to_position(po_filepos_start_line(pos));
+        u.refs.push_back(std::move(r));
+    }
+    for (const char* const* f = po_format_list(); *f != nullptr; ++f)
+        if (po_message_is_format(m, *f)) u.flags.emplace_back(*f);
+    int min = 0, max = 0;
+    if (po_message_is_range(m, &min, &max))
+        u.flags.push_back("range: " + std::to_string(min) + ".." + std::to_string(max));
+
+    if (const char* p = po_message_prev_msgctxt(m)) u.previous_context = recode(p);
+    if (const char* p = po_message_prev_msgid(m)) u.previous_source = recode(p);
+    u.obsolete = po_message_is_obsolete(m) != 0;
+    return u;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+std::string with_final_newline(const std::string& s) {
+    return s.empty() ? s : s + "\n";
+}
+
+bool catalog_has_targets(const Catalog& cat) {
+    for (const Unit& u : cat.units()) {
+        if (u.obsolete) continue;
+        if (!u.target.empty()) return true;
+        for (const auto& t : u.plural_targets)
+            if (!t.empty()) return true;
+    }
+    return false;
+}
+
+std::vector<std::pair<std::string, std::string>> header_for_writing(const Catalog& cat,
+                                                                    bool is_template) {
+    auto header = cat.header;
+    auto set = [&](const std::string& name, const std::string& value, bool replace) {
+        for (auto& [k, v] : header)
+            if (k == name) {
+                if (replace) v = value;
+                return;
+            }
+        header.emplace_back(name, value);
+    };
+    // gettext's boilerplate for the fields msgfmt --check-header asks for.
+    set("Project-Id-Version", "PACKAGE VERSION", false);
+    set("Report-Msgid-Bugs-To", "", false);
+    set("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE", false);
+    set("Last-Translator", "FULL NAME <EMAIL@ADDRESS>", false);
+    set("Language-Team", "LANGUAGE <LL@li.org>", false);
+    set("Language",
+        is_template && cat.target_lang.empty() ? "" : locale_to_gettext(cat.target_lang), true);
+    set("MIME-Version", "1.0", false);
+    // Everything is written in UTF-8 (read_file converts other charsets).
+    set("Content-Type", "text/plain; charset=UTF-8", true);
+    set("Content-Transfer-Encoding", "8bit", false);
+    if (cat.source_lang != "en" && !cat.source_lang.empty())
+        set("X-Source-Language", locale_to_gettext(cat.source_lang), false);
+    // Keep the gettext order for fields this function added.
+    static const char* const order[] = {"Project-Id-Version", "Report-Msgid-Bugs-To",
+                                        "POT-Creation-Date",  "PO-Revision-Date",
+                                        "Last-Translator",    "Language-Team",
+                                        "Language",           "MIME-Version",
+                                        "Content-Type",       "Content-Transfer-Encoding"};
+    if (cat.header.empty()) {
+        std::stable_sort(header.begin(), header.end(), [](const auto& a, const auto& b) {
+            auto rank = [](const std::string& n) {
+                for (size_t i = 0; i < std::size(order); ++i)
+                    if (n == order[i]) return i;
+                return std::size(order);
+            };
+            return rank(a.first) < rank(b.first);
+        });
+    }
+    return header;
+}
+
+bool parse_range_flag(const std::string& flag, int& min, int& max) {
+    if (flag.rfind("range:", 0) != 0) return false;
+    return std::sscanf(flag.c_str() + 6, " %d..%d", &min, &max) == 2;
+}
+
+bool is_format_name(const std::string& flag) {
+    for (const char* const* f = po_format_list(); *f != nullptr; ++f)
+        if (flag == *f) return true;
+    return false;
+}
+
+po_message_t make_message(const Unit& u, std::vector<std::string>& dropped_flags) {
+    po_message_t m = po_message_create();
+    if (u.context) po_message_set_msgctxt(m, u.context->c_str());
+    po_message_set_msgid(m, u.source.c_str());
+    const bool as_fuzzy =
+        u.state == UnitState::fuzzy || (u.state == UnitState::untranslated && !u.target.empty());
+    if (u.source_plural) {
+        po_message_set_msgid_plural(m, u.source_plural->c_str());
+        std::vector<std::string> forms = u.plural_targets;
+        if (forms.empty()) forms.push_back(u.target);
+        if (forms.size() < 2) forms.resize(2);
+        for (size_t i = 0; i < forms.size(); ++i)
+            po_message_set_msgstr_plural(m, static_cast<int>(i), forms[i].c_str());
+    } else {
+        po_message_set_msgstr(m, u.target.c_str());
+    }
+    po_message_set_fuzzy(m, as_fuzzy ? 1 : 0);
+    po_message_set_comments(m, with_final_newline(u.comments).c_str());
+    po_message_set_extracted_comments(m, with_final_newline(detail::notes_with_codes(u)).c_str());
+    for (const Reference& r : u.refs)
+        po_message_add_filepos(m, r.file.c_str(),
+                               r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
+    for (const std::string& flag : u.flags) {
+        int min = 0, max = 0;
+        if (flag == "fuzzy") continue; // the state decides
+        if (is_format_name(flag)) {
+            po_message_set_format(m, flag.c_str(), 1);
+        } else if (flag.rfind("no-", 0) == 0 && is_format_name(flag.substr(3))) {
+            po_message_set_format(m, flag.substr(3).c_str(), 0);
+        } else if (parse_range_flag(flag, min, max) && min >= 0 && min < max) {
+            po_message_set_range(m, min, max);
+        } else if (std::find(dropped_flags.begin(), dropped_flags.end(), flag) ==
+                   dropped_flags.end()) {
+            dropped_flags.push_back(flag);
+        }
+    }
+    if (u.previous_context) po_message_set_prev_msgctxt(m, u.previous_context->c_str());
+    if (u.previous_source) po_message_set_prev_msgid(m, u.previous_source->c_str());
+    if (u.obsolete) po_message_set_obsolete(m, 1);
+    return m;
+}
+
+} // namespace
+
+// -------------------------------------------------------------------------------------------------
+// Placeholder list in notes
+
+namespace detail {
+
+std::string notes_with_codes(const Unit& unit) {
+    std::string out = unit.notes;
+    if (unit.codes.empty()) return out;
+    if (!out.empty()) out += '\n';
+    out += code_list_title;
+    for (size_t i = 0; i < unit.codes.size(); ++i) {
+        const InlineCode& c = unit.codes[i];
+        std::string text = c.begin <= c.end && c.end <= unit.source.size()
+                               ? unit.source.substr(c.begin, c.end - c.begin)
+                               : std::string();
+        out += "\n{" + std::to_string(i + 1) + "} " + c.kind + ": " + text;
+    }
+    return out;
+}
+
+bool split_code_list(const std::string& notes, const std::string& source, std::string& notes_out,
+                     std::vector<InlineCode>& codes_out) {
+    const std::vector<std::string> lines = split_lines(notes);
+    // The list is the last block of the notes: its title line, then one line per code.
+    size_t title = lines.size();
+    for (size_t i = lines.size(); i-- > 0;)
+        if (lines[i] == code_list_title) {
+            title = i;
+            break;
+        }
+    if (title == lines.size() || title + 1 == lines.size()) return false;
+    std::vector<InlineCode> codes;
+    size_t search_from = 0;
+    for (size_t i = title + 1; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        const std::string number = "{" + std::to_string(codes.size() + 1) + "} ";
+        if (line.rfind(number, 0) != 0) return false;
+        // KIND and TEXT are separated by ": "; KIND may itself hold ": ", so take the first split
+        // whose TEXT is found in the source after the previous code.
+        bool found = false;
+        for (size_t sep = line.find(": ", number.size()); sep != std::string::npos;
+             sep = line.find(": ", sep + 1)) {
+            std::string text = line.substr(sep + 2);
+            if (text.empty()) continue;
+            size_t at = source.find(text, search_from);
+            if (at == std::string::npos) continue;
+            InlineCode c;
+            c.begin = at;
+            c.end = at + text.size();
+            c.kind = line.substr(number.size(), sep - number.size());
+            codes.push_back(std::move(c));
+            search_from = at + text.size();
+            found = true;
+            break;
+        }
+        if (!found) return false;
+    }
+    std::string kept;
+    for (size_t i = 0; i < title; ++i) {
+        if (i > 0) kept += '\n';
+        kept += lines[i];
+    }
+    notes_out = std::move(kept);
+    codes_out = std::move(codes);
+    return true;
+}
+
+} // namespace detail
+
+// -------------------------------------------------------------------------------------------------
+
+CatalogReadResult po_read_file(const std::string& path, const std::string& display_name) {
+    CatalogReadResult result;
+    const std::string shown = display_name.empty() ? path : display_name;
+
+    FileReadResult bytes = file_read(path);
+    if (!bytes.content) {
+        for (Diagnostic d : bytes.diagnostics) {
+            if (d.file.empty() || d.file == path) d.file = shown;
+            result.diagnostics.push_back(std::move(d));
+        }
+        if (!diagnostics_have_error(result.diagnostics))
+            result.diagnostics.push_back({Severity::error, shown, 0, 0, "cannot read file"});
+        return result;
+    }
+
+    // libgettextpo reads files by name; standard input goes through a temporary copy.
+    std::string library_path = path;
+    std::unique_ptr<TempFile> stdin_copy;
+    if (path == "-") {
+        stdin_copy = std::make_unique<TempFile>(".po");
+        if (!stdin_copy->ok()) {
+            result.diagnostics.push_back(
+                {Severity::error, shown, 0, 0, "cannot create a temporary file"});
+            return result;
+        }
+        if (file_write_atomic(stdin_copy->path(), *bytes.content).outcome == WriteOutcome::failed) {
+            result.diagnostics.push_back(
+                {Severity::error, shown, 0, 0, "cannot write a temporary file"});
+            return result;
+        }
+        library_path = stdin_copy->path();
+    }
+
+    PoErrorContext ctx;
+    ctx.diagnostics = &result.diagnostics;
+    ctx.library_name = library_path;
+    ctx.shown_name = shown;
+    errno = 0;
+    PoFilePtr file(guarded_read(library_path.c_str(), ctx));
+    const int read_errno = errno;
+    if (!file) {
+        if (!diagnostics_have_error(result.diagnostics))
+            result.diagnostics.push_back(
+                {Severity::error, shown, 0, 0,
+                 std::string("cannot read PO file: ") +
+                     (read_errno ? std::strerror(read_errno) : "unknown error")});
+        return result;
+    }
+    if (diagnostics_have_error(result.diagnostics)) return result;
+
+    Catalog cat;
+    const char* header = po_file_domain_header(file.get(), nullptr);
+    std::string charset;
+    if (header != nullptr) {
+        if (char* ct = po_header_field(header, "Content-Type")) {
+            charset = content_type_charset(ct);
+            std::free(ct);
+        }
+    }
+    const bool utf8 = charset_is_utf8_compatible(charset);
+    if (utf8) {
+        if (auto bad = utf8_check(*bytes.content, shown)) {
+            result.diagnostics.push_back(*bad);
+            return result;
+        }
+    }
+    const Recoder recode(utf8 ? std::string() : charset);
+
+    IteratorPtr it(po_message_iterator(file.get(), nullptr));
+    bool header_seen = false;
+    while (po_message_t m = po_next_message(it.get())) {
+        const bool is_header = !header_seen && po_message_msgctxt(m) == nullptr &&
+                               po_message_msgid(m)[0] == '\0' && !po_message_is_obsolete(m);
+        if (is_header) {
+            header_seen = true;
+            read_header(po_message_msgstr(m), cat, recode);
+            cat.header_comment = drop_final_newline(recode(po_message_comments(m)));
+            cat.header_fuzzy = po_message_is_fuzzy(m) != 0;
+            continue;
+        }
+        cat.add(read_message(m, recode));
+    }
+    result.catalog = std::move(cat);
+    return result;
+}
+
+CatalogWriteResult po_write(const Catalog& catalog) {
+    CatalogWriteResult result;
+    const bool is_template = !catalog_has_targets(catalog);
+
+    PoFilePtr file(po_file_create());
+    std::vector<std::string> dropped_flags;
+    {
+        IteratorPtr it(po_message_iterator(file.get(), nullptr));
+        std::string header_text;
+        for (const auto& [name, value] : header_for_writing(catalog, is_template))
+            header_text += name + ": " + value + "\n";
+        po_message_t h = po_message_create();
+        po_message_set_msgid(h, "");
+        po_message_set_msgstr(h, header_text.c_str());
+        po_message_set_comments(h, with_final_newline(catalog.header_comment).c_str());
+        po_message_set_fuzzy(h, (is_template || catalog.header_fuzzy) ? 1 : 0);
+        po_message_insert(it.get(), h);
+        for (const Unit& u : catalog.units())
+            po_message_insert(it.get(), make_message(u, dropped_flags));
+    }
+    for (const std::string& flag : dropped_flags)
+        result.diagnostics.push_back(
+            {Severity::note,
+             {},
+             0,
+             0,
+             "PO flag '" + flag + "' cannot be written through libgettextpo and was left out"});
+
+    TempFile out(".po");
+    if (!out.ok()) {
+        result.diagnostics.push_back({Severity::error, {}, 0, 0, "cannot create a temporary file"});
+        return result;
+    }
+    PoErrorContext ctx;
+    ctx.diagnostics = &result.diagnostics;
+    ctx.library_name = out.path();
+    ctx.shown_name = "<PO output>";
+    if (!guarded_write(file.get(), out.path().c_str(), ctx) ||
+        diagnostics_have_error(result.diagnostics))
+        return result;
+    FileReadResult text = file_read(out.path());
+    if (!text.content) {
+        for (auto& d : text.diagnostics) result.diagnostics.push_back(d);
+        return result;
+    }
+    result.text = std::move(*text.content);
+    return result;
+}
+
+} // namespace policyloc
