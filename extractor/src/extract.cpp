@@ -150,7 +150,8 @@ void Extractor::extract_front_matter(const FrontMatter& fm) {
 void Extractor::find_verbatim_regions() {
     std::string_view body = page_.substr(body_begin_);
     for (const ShortcodeTag& open : scan_shortcode_tags(body)) {
-        if (open.closing || open.self_closing || !is_verbatim_shortcode(open.name)) continue;
+        if (open.closing || open.self_closing || open.unclosed || !is_verbatim_shortcode(open.name))
+            continue;
         for (const ShortcodeTag& close : scan_shortcode_tags(body.substr(open.end))) {
             if (close.closing && close.name == open.name) {
                 verbatim_regions_.emplace_back(body_begin_ + open.begin,

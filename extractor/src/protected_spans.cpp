@@ -171,6 +171,21 @@ bool is_autolink(cmark_node* link) {
     return u == l || u == "mailto:" + l || u == "http://" + l || u == "https://" + l;
 }
 
+enum class AutolinkForm { angle, bare, inline_link };
+
+// A link whose text is its URL is written "<url>", bare (GFM), or as "[url](url)": whichever
+// comes first after the cursor.
+AutolinkForm autolink_form(std::string_view text, size_t cursor, std::string_view lit) {
+    std::string angle = "<" + std::string(lit) + ">";
+    std::string inline_link = "[" + std::string(lit) + "](";
+    size_t a = text.find(angle, cursor);
+    size_t i = text.find(inline_link, cursor);
+    size_t b = text.find(lit, cursor);
+    if (i != std::string_view::npos && i <= a && (b == std::string_view::npos || i + 1 <= b))
+        return AutolinkForm::inline_link;
+    return a != std::string_view::npos && a + 1 <= b ? AutolinkForm::angle : AutolinkForm::bare;
+}
+
 } // namespace
 
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
@@ -212,7 +227,7 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
                 continue;
             }
             if (tag.shortcode) {
-                if (c == delim && text.substr(k + 1, 2) == "}}") {
+                if (c == (delim == '<' ? '>' : '%') && text.substr(k + 1, 2) == "}}") {
                     end = k + 3;
                     size_t before = k;
                     while (before > j && is_space_or_tab_or_newline(text[before - 1])) --before;
@@ -225,8 +240,8 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
             }
         }
         if (end == std::string_view::npos) {
-            pos += 2;
-            continue;
+            tag.unclosed = true;
+            end = text.size();
         }
         tag.end = end;
         tags.push_back(std::move(tag));
@@ -269,12 +284,14 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
                 f.add(at, close + 1, "footnote reference");
                 f.cursor = close + 1;
             }
-        } else if (type == CMARK_NODE_LINK && is_autolink(node)) {
+        } else if (type == CMARK_NODE_LINK && is_autolink(node) &&
+                   autolink_form(text, f.cursor, cmark_node_get_literal(cmark_node_first_child(node))) !=
+                       AutolinkForm::inline_link) {
             std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
             size_t before = f.codes.size();
             f.literal("<" + lit + ">", "autolink");
             if (f.codes.size() == before) f.literal(lit, "autolink");
-            if (cmark_node_first_child(node)) skip_until = node;
+            skip_until = node;
         } else if (link) {
             open_links.emplace_back(node, f.open_bracket(type == CMARK_NODE_IMAGE));
         }

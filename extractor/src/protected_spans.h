@@ -22,6 +22,8 @@ struct ShortcodeTag {
     bool shortcode = false; // false: a template action
     bool closing = false;   // {{< /name >}}
     bool self_closing = false;
+    bool unclosed = false;  // no end in the text: the tag runs to its end (a tag that
+                            // spans several blocks, e.g. ">}}" on a line of its own)
     std::string name;       // shortcode name
 };
 
