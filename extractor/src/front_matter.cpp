@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <memory>
+#include <optional>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -391,7 +391,8 @@ class YamlWalker {
         int indent = static_cast<int>((enclosing < 0 ? 0 : enclosing) + 2);
         if (style == ScalarStyle::yaml_literal || style == ScalarStyle::yaml_folded) {
             // A block scalar's end mark follows its last line break (and any trailing blank
-            // lines); keep the range on whole lines so that a replacement ends with a newline.
+            // lines), so its range is whole lines and a replacement ends with a line break.
+            // Should the mark ever sit inside the next line's indentation, cut it back.
             size_t line_start = lines_.line_start_of(end);
             if (line_start > begin) end = line_start;
             indent = block_scalar_indent(page_, begin, end, enclosing);
@@ -456,6 +457,9 @@ class TomlWalker {
             for (size_t i = 0; i < a->size(); ++i) visit(*a->get(i), index_path(path, i), scalars);
             return;
         }
+        // A value's source region runs from its first character to one past its last: for a
+        // string, from the opening to past the closing quotes of whichever of the four kinds,
+        // so the extent needs no scan of the string grammar; the opening quotes tell the kind.
         size_t begin = page_offset(node.source().begin);
         size_t end = std::max(begin, page_offset(node.source().end));
         std::string_view written = page_.substr(begin, end - begin);

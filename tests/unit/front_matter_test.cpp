@@ -217,6 +217,14 @@ const std::vector<std::string> kHostile = {
     "crlf\r\ninside",
     "nel \xc2\x85 ls \xe2\x80\xa8 ps \xe2\x80\xa9",
     "bom \xef\xbb\xbf inside",
+    "c1 \xc2\x80 \xc2\x9f controls",
+    "http://example.com/a#b",
+    "a:b",
+    "x #",
+    "# ",
+    "trailing tab\t",
+    "\\",
+    "'",
     "%percent",
     "@at",
     "`backtick`",
@@ -491,7 +499,7 @@ TEST_CASE("CRLF line endings and a byte order mark") {
     }
 }
 
-TEST_CASE("only strings are selected; keys match whole paths, case-insensitively") {
+TEST_CASE("only strings are selected, and keys match whole paths in any letter case") {
     const std::string page = "---\n"
                              "Title: Upper\n"
                              "keywords: [one, 2, true, \"four\"]\n"
@@ -541,6 +549,11 @@ TEST_CASE("malformed front matter: an error at the page's line of the problem") 
         {"invalid TOML (duplicate key)", "+++\ntitle = 'a'\ndraft = true\ntitle = 'b'\n+++\n",
          "title = 'b'", "invalid TOML"},
         {"invalid JSON", "{\n  \"title\": \"ok\",\n  \"draft\": ,\n}\nBody\n", "  \"draft\"",
+         "invalid JSON"},
+        {"invalid UTF-8 in YAML", "---\ntitle: ok\nbad: caf\xe9\n---\n", "bad", "invalid YAML"},
+        {"invalid UTF-8 in TOML", "+++\ntitle = 'ok'\nbad = 'caf\xe9'\n+++\n", "bad",
+         "invalid TOML"},
+        {"invalid UTF-8 in JSON", "{\"title\": \"ok\",\n\"bad\": \"caf\xe9\"}\n", "\"bad",
          "invalid JSON"},
     };
     for (const Case& c : cases) {
@@ -619,6 +632,9 @@ TEST_CASE("encode keeps the source style where it is safe, and falls back where 
         {"yaml_styles.md", "title", "deux\nlignes", S::yaml_double_quoted},
         {"yaml_styles.md", "tags[0]", "a, b", S::yaml_single_quoted},
         {"yaml_styles.md", "tags[0]", "mot", S::yaml_plain},
+        {"yaml_styles.md", "tags[0]", "a:b", S::yaml_single_quoted},
+        {"yaml_styles.md", "title", "http://example.com/a#b", S::yaml_plain},
+        {"yaml_styles.md", "params.subtitle", "C# et F#", S::yaml_plain},
         {"yaml_styles.md", "linkTitle", "l'été", S::yaml_single_quoted},
         {"yaml_styles.md", "linkTitle", "tab\tinside", S::yaml_single_quoted},
         {"yaml_styles.md", "linkTitle", "bell \x07", S::yaml_double_quoted},
