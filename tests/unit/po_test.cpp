@@ -1,0 +1,343 @@
+// PO codec: what po_read_file maps into the model, what po_write produces, diagnostics.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+
+#include "policyloc/catalog_io.h"
+#include "test_support.h"
+
+using namespace policyloc;
+namespace t = policyloc::test;
+
+namespace {
+
+t::fs::path fixture(const std::string& name) {
+    return t::source_dir() / "tests" / "fixtures" / "catalog" / name;
+}
+
+const Unit* find_unit(const Catalog& cat, const std::optional<std::string>& ctx,
+                      const std::string& source, bool obsolete = false) {
+    for (const Unit& u : cat.units())
+        if (u.context == ctx && u.source == source && u.obsolete == obsolete) return &u;
+    return nullptr;
+}
+
+// 1-based line of the first line of `text` that contains `needle`.
+int line_of(const std::string& text, const std::string& needle) {
+    size_t at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) +
+           1;
+}
+
+CatalogReadResult read_text(const std::string& name, const std::string& text) {
+    t::fs::path dir = t::temp_dir("po_test");
+    t::fs::path p = dir / name;
+    t::write_file(p, text);
+    return po_read_file(p.string(), name);
+}
+
+} // namespace
+
+TEST_CASE("po: the msgmerge fixture maps onto every model field") {
+    auto r = po_read_file(fixture("privacy.de.po").string(), "privacy.de.po");
+    REQUIRE_MESSAGE(r.catalog, (r.diagnostics.empty() ? "" : diagnostic_format(r.diagnostics[0])));
+    CHECK_FALSE(diagnostics_have_error(r.diagnostics));
+    const Catalog& cat = *r.catalog;
+
+    // Header: every field in order, translator comment, language as BCP 47.
+    REQUIRE(cat.header.size() == 13);
+    CHECK(cat.header.front().first == "Project-Id-Version");
+    CHECK(cat.header.front().second == "gopteran-privacy 1.0");
+    CHECK(cat.header[11].first == "X-Generator");
+    CHECK(cat.header.back().first == "X-Policyloc-Source");
+    CHECK(cat.header_field("Plural-Forms") == "nplurals=2; plural=(n != 1);");
+    CHECK(cat.target_lang == "de");
+    CHECK_FALSE(cat.header_fuzzy);
+    CHECK(cat.header_comment.rfind("German translation of the Gopteran privacy policy.\n", 0) == 0);
+    CHECK(cat.header_comment.back() == '\n'); // the empty "#" line is kept
+
+    const Unit* title = find_unit(cat, std::nullopt, "Privacy Policy");
+    REQUIRE(title);
+    CHECK(title->state == UnitState::translated);
+    CHECK(title->target == "Datenschutzerklärung");
+    CHECK(title->notes == "type: Title #");
+    REQUIRE(title->refs.size() == 1);
+    CHECK(title->refs[0] == Reference{"privacy.md", 1});
+
+    const Unit* fuzzy =
+        find_unit(cat, std::nullopt,
+                  "We collect the email address you give us when you sign up, and nothing more.");
+    REQUIRE(fuzzy);
+    CHECK(fuzzy->state == UnitState::fuzzy);
+    CHECK(fuzzy->comments == "Checked with the legal team.");
+    REQUIRE(fuzzy->previous_source);
+    CHECK(*fuzzy->previous_source ==
+          "We collect the email address you give us when you sign up, and nothing else.");
+    CHECK_FALSE(fuzzy->previous_context);
+
+    const Unit* cookies = find_unit(cat, std::nullopt, "Cookies");
+    REQUIRE(cookies);
+    CHECK(cookies->notes == "type: Title ##\nunder: Privacy Policy");
+
+    const Unit* twice = find_unit(cat, std::nullopt, "We use one cookie to keep you signed in.");
+    REQUIRE(twice);
+    CHECK(twice->refs == std::vector<Reference>{{"privacy.md", 11}, {"privacy.md", 40}});
+
+    // The placeholder list becomes codes and leaves the notes.
+    const Unit* coded =
+        find_unit(cat, std::nullopt, "The cookie is called `sid` and expires after 30 days.");
+    REQUIRE(coded);
+    CHECK(coded->state == UnitState::untranslated);
+    CHECK(coded->notes == "type: Plain text");
+    REQUIRE(coded->codes.size() == 1);
+    CHECK(coded->codes[0].kind == "code span");
+    CHECK(coded->source.substr(coded->codes[0].begin,
+                               coded->codes[0].end - coded->codes[0].begin) == "`sid`");
+
+    const Unit* nav = find_unit(cat, std::string("navigation"), "Contact");
+    const Unit* section = find_unit(cat, std::string("section"), "Contact");
+    REQUIRE(nav);
+    REQUIRE(section);
+    CHECK(nav->state == UnitState::translated);
+    CHECK(section->state == UnitState::fuzzy);
+    CHECK(section->previous_context == std::optional<std::string>("navigation"));
+    CHECK(section->previous_source == std::optional<std::string>("Contact"));
+    CHECK(cat.find(std::string("section"), "Contact") == section);
+
+    const Unit* plural = find_unit(cat, std::nullopt, "%d day");
+    REQUIRE(plural);
+    CHECK(plural->source_plural == std::optional<std::string>("%d days"));
+    CHECK(plural->plural_targets == std::vector<std::string>{"%d Tag", "%d Tage"});
+    CHECK(plural->target == "%d Tag");
+    CHECK(plural->state == UnitState::translated);
+    CHECK(plural->flags == std::vector<std::string>{"c-format", "range: 1..31"});
+
+    const Unit* old = find_unit(cat, std::nullopt, "Our old fax number is no longer in use.", true);
+    REQUIRE(old);
+    CHECK(old->obsolete);
+    CHECK(old->comments == "The fax line was shut down in 2025.");
+    CHECK(old->target == "Unsere alte Faxnummer wird nicht mehr verwendet.");
+    CHECK(cat.find(std::nullopt, "Our old fax number is no longer in use.") == nullptr);
+}
+
+TEST_CASE("po: notes and inline codes round-trip exactly through the placeholder list") {
+    Catalog cat;
+    Unit u;
+    u.source = "Run `make` then {{< ref \"a: b\" >}} and `make` again: {{ .Date }}";
+    u.notes = "type: paragraph\nsecond line";
+    auto code = [&](const std::string& text, size_t from, const std::string& kind) {
+        size_t at = u.source.find(text, from);
+        REQUIRE(at != std::string::npos);
+        return InlineCode{at, at + text.size(), kind};
+    };
+    u.codes.push_back(code("`make`", 0, "code span"));
+    u.codes.push_back(code("{{< ref \"a: b\" >}}", 0, "shortcode: ref"));
+    u.codes.push_back(code("`make`", u.codes[1].end, "code span"));
+    u.codes.push_back(code("{{ .Date }}", 0, "date, written per locale"));
+    cat.add(u);
+
+    Unit no_notes;
+    no_notes.source = "Only <b>codes</b>";
+    no_notes.codes.push_back({5, 8, "raw HTML"});
+    no_notes.codes.push_back({13, 17, "raw HTML"});
+    cat.add(no_notes);
+
+    // Notes that look like a list but do not match the source stay notes.
+    Unit lookalike;
+    lookalike.source = "Plain text";
+    lookalike.notes = "placeholders, keep them as they are:\n{1} code span: `gone`";
+    cat.add(lookalike);
+
+    auto w = po_write(cat);
+    REQUIRE(w.text);
+    CHECK(w.text->find("#. placeholders, keep them as they are:\n#. {1} code span: `make`\n") !=
+          std::string::npos);
+
+    auto r = read_text("codes.pot", *w.text);
+    REQUIRE(r.catalog);
+    REQUIRE(r.catalog->size() == 3);
+    for (size_t i = 0; i < 3; ++i) {
+        const Unit& a = cat.units()[i];
+        const Unit& b = r.catalog->units()[i];
+        CHECK(a.source == b.source);
+        CHECK(a.notes == b.notes);
+        CHECK(a.codes == b.codes);
+    }
+}
+
+TEST_CASE("po: a catalog without targets is written as a template") {
+    Catalog cat;
+    Unit u;
+    u.source = "Hello";
+    u.refs.push_back({"page.md", 3});
+    u.refs.push_back({"other.md", 0});
+    cat.add(u);
+    auto w = po_write(cat);
+    REQUIRE(w.text);
+    auto r = read_text("t.pot", *w.text);
+    REQUIRE(r.catalog);
+    CHECK(r.catalog->header_fuzzy);
+    CHECK(r.catalog->header_field("Content-Type") == "text/plain; charset=UTF-8");
+    CHECK(r.catalog->header_field("Language") == "");
+    REQUIRE(r.catalog->size() == 1);
+    CHECK(r.catalog->units()[0].refs == u.refs);
+
+    cat.target_lang = "pt-BR";
+    cat.units()[0].target = "Olá";
+    cat.units()[0].state = UnitState::translated;
+    auto w2 = po_write(cat);
+    REQUIRE(w2.text);
+    auto r2 = read_text("t.po", *w2.text);
+    REQUIRE(r2.catalog);
+    CHECK_FALSE(r2.catalog->header_fuzzy);
+    CHECK(r2.catalog->header_field("Language") == "pt_BR");
+    CHECK(r2.catalog->target_lang == "pt-BR");
+    CHECK(r2.catalog->units()[0].target == "Olá");
+}
+
+TEST_CASE("po: states map onto fuzzy flags and msgstr") {
+    Catalog cat;
+    cat.target_lang = "de";
+    const UnitState states[] = {UnitState::untranslated, UnitState::fuzzy, UnitState::translated,
+                                UnitState::reviewed, UnitState::final_state};
+    int n = 0;
+    for (UnitState s : states) {
+        Unit u;
+        u.source = "s" + std::to_string(n++);
+        u.target = s == UnitState::untranslated ? "" : "t";
+        u.state = s;
+        cat.add(u);
+    }
+    Unit kept; // untranslated but with text: kept, as fuzzy, so it is not used
+    kept.source = "kept";
+    kept.target = "text";
+    cat.add(kept);
+    auto w = po_write(cat);
+    REQUIRE(w.text);
+    auto r = read_text("s.po", *w.text);
+    REQUIRE(r.catalog);
+    const auto& us = r.catalog->units();
+    REQUIRE(us.size() == 6);
+    CHECK(us[0].state == UnitState::untranslated);
+    CHECK(us[1].state == UnitState::fuzzy);
+    CHECK(us[2].state == UnitState::translated);
+    CHECK(us[3].state == UnitState::translated); // PO has no reviewed/final
+    CHECK(us[4].state == UnitState::translated);
+    CHECK(us[5].state == UnitState::fuzzy);
+    CHECK(us[5].target == "text");
+}
+
+TEST_CASE("po: flags libgettextpo cannot write are reported") {
+    Catalog cat;
+    Unit u;
+    u.source = "A table row | that must not wrap";
+    u.flags = {"no-wrap", "c-format"};
+    cat.add(u);
+    auto w = po_write(cat);
+    REQUIRE(w.text);
+    CHECK(w.text->find("#, c-format\n") != std::string::npos);
+    CHECK(w.text->find("no-wrap") == std::string::npos);
+    bool noted = std::any_of(w.diagnostics.begin(), w.diagnostics.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::note && d.message.find("'no-wrap'") != std::string::npos;
+    });
+    CHECK(noted);
+}
+
+// The line gettext itself reports for the first error in `path` (msgfmt's "file:LINE:").
+static int msgfmt_error_line(const t::fs::path& path) {
+    auto r = t::run("cd " + t::sh_quote(path.parent_path().string()) + " && msgfmt -o /dev/null " +
+                    t::sh_quote(path.filename().string()));
+    const std::string prefix = path.filename().string() + ":";
+    size_t at = r.err.find(prefix);
+    if (at == std::string::npos) return -1;
+    return std::atoi(r.err.c_str() + at + prefix.size());
+}
+
+TEST_CASE("po: an unterminated string is reported with file and line") {
+    if (!t::require_tool("msgfmt")) return;
+    const std::string text =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+        "msgid \"fine\"\nmsgstr \"gut\"\n\n"
+        "msgid \"broken\nmsgstr \"kaputt\"\n";
+    t::fs::path p = t::temp_dir("po_unterminated") / "broken.po";
+    t::write_file(p, text);
+    auto r = po_read_file(p.string(), "broken.po");
+    CHECK_FALSE(r.catalog);
+    REQUIRE(diagnostics_have_error(r.diagnostics));
+    const Diagnostic& d = r.diagnostics.front();
+    CHECK(d.file == "broken.po");
+    // gettext notices the end of the line once it has moved past it, and says so for the
+    // following line; the diagnostic gives the same line msgfmt gives.
+    const int bad = line_of(text, "msgid \"broken");
+    CHECK((d.line == bad || d.line == bad + 1));
+    CHECK(d.line == msgfmt_error_line(p));
+    CHECK(diagnostic_format(d).rfind("broken.po:" + std::to_string(d.line) + ":", 0) == 0);
+}
+
+TEST_CASE("po: a bad escape sequence is reported with file, line and column") {
+    const std::string text =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+        "msgid \"a\\qb\"\nmsgstr \"\"\n";
+    auto r = read_text("escape.po", text);
+    CHECK_FALSE(r.catalog);
+    REQUIRE(diagnostics_have_error(r.diagnostics));
+    const Diagnostic& d = r.diagnostics.front();
+    CHECK(d.file == "escape.po");
+    CHECK(d.line == line_of(text, "\\qb"));
+    CHECK(d.column > 0);
+    if (t::have_tool("msgfmt")) {
+        t::fs::path p = t::temp_dir("po_escape") / "escape.po";
+        t::write_file(p, text);
+        CHECK(d.line == msgfmt_error_line(p));
+    }
+}
+
+TEST_CASE("po: a missing file is an error naming it") {
+    auto r = po_read_file("/nonexistent/dir/x.po", "x.po");
+    CHECK_FALSE(r.catalog);
+    REQUIRE(diagnostics_have_error(r.diagnostics));
+    CHECK(r.diagnostics.front().file.find("x.po") != std::string::npos);
+}
+
+TEST_CASE("po: invalid UTF-8 is reported with its line") {
+    const std::string text =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+        "msgid \"ok\"\nmsgstr \"bad \xC3\x28 byte\"\n";
+    auto r = read_text("utf8.po", text);
+    CHECK_FALSE(r.catalog);
+    REQUIRE(diagnostics_have_error(r.diagnostics));
+    CHECK(r.diagnostics.front().line == line_of(text, "bad "));
+}
+
+TEST_CASE("po: a file in another charset is converted to UTF-8") {
+    const std::string text =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\n"
+        "msgid \"cafe\"\nmsgstr \"caf\xE9\"\n";
+    auto r = read_text("latin1.po", text);
+    REQUIRE(r.catalog);
+    REQUIRE(r.catalog->size() == 1);
+    CHECK(r.catalog->units()[0].target == "caf\xC3\xA9");
+    auto w = po_write(*r.catalog);
+    REQUIRE(w.text);
+    CHECK(w.text->find("charset=UTF-8") != std::string::npos);
+    CHECK(w.text->find("caf\xC3\xA9") != std::string::npos);
+}
+
+TEST_CASE("catalog_io: formats follow the file extension") {
+    CHECK(catalog_format_for_path("a/b.po") == CatalogFormat::po);
+    CHECK(catalog_format_for_path("b.POT") == CatalogFormat::po);
+    CHECK(catalog_format_for_path("b.xlf") == CatalogFormat::xliff12);
+    CHECK(catalog_format_for_path("b.xliff", CatalogFormat::xliff20) == CatalogFormat::xliff20);
+    CHECK_FALSE(catalog_format_for_path("b.md"));
+    CHECK_FALSE(catalog_format_for_path("dir.po/file"));
+
+    auto r = catalog_read_file(fixture("privacy.pot").string());
+    REQUIRE(r.catalog);
+    CHECK(r.catalog->header_fuzzy);
+    auto bad = catalog_read_file("notes.txt");
+    CHECK_FALSE(bad.catalog);
+    CHECK(diagnostics_have_error(bad.diagnostics));
+}
