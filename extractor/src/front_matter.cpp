@@ -944,6 +944,41 @@ std::vector<std::string> front_matter_default_keys() {
     return {"title", "linkTitle", "description", "summary"};
 }
 
+namespace {
+
+// The first non-blank line of `rest` starts like a YAML mapping entry or a TOML key/table.
+bool looks_like_front_matter_entry(std::string_view rest, FrontMatterSyntax syntax) {
+    size_t pos = 0;
+    while (pos < rest.size()) {
+        size_t nl = rest.find('\n', pos);
+        std::string_view line = rest.substr(pos, nl == std::string_view::npos ? rest.size() - pos
+                                                                              : nl - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        size_t b = line.find_first_not_of(" \t");
+        if (b != std::string_view::npos) {
+            line.remove_prefix(b);
+            auto is_key_char = [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
+                       c == '.' || c == '"' || c == '\'';
+            };
+            size_t k = 0;
+            while (k < line.size() && is_key_char(line[k])) ++k;
+            if (syntax == FrontMatterSyntax::toml) {
+                if (line.front() == '[' || line.front() == '#') return true;
+                size_t e = line.find_first_not_of(" \t", k);
+                return k > 0 && e != std::string_view::npos && line[e] == '=';
+            }
+            if (line.front() == '#') return true;
+            return k > 0 && k < line.size() && line[k] == ':';
+        }
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    return false;
+}
+
+} // namespace
+
 FrontMatterResult front_matter_parse(std::string_view page, const std::string& file,
                                      const std::vector<std::string>& keys) {
     FrontMatterResult result;
@@ -1003,6 +1038,13 @@ FrontMatterResult front_matter_parse(std::string_view page, const std::string& f
             pos = nl + 1;
         }
         if (!content_end) {
+            // Without a closing line, the opening line is front matter only when what follows
+            // reads like its entries ("key: value", "key = value", "[table]"); otherwise it is
+            // Markdown (a thematic break, a setext underline, text) and the page has none.
+            if (!looks_like_front_matter_entry(page.substr(content_begin), fm.syntax)) {
+                fm = FrontMatter{};
+                return result;
+            }
             result.diagnostics.push_back(error_at(file, page, start,
                                                   "front matter opened with \"" +
                                                       std::string(delim) + "\" has no closing \"" +
