@@ -322,8 +322,7 @@ bool catalog_has_targets(const Catalog& cat) {
     return false;
 }
 
-std::vector<std::pair<std::string, std::string>> header_for_writing(const Catalog& cat,
-                                                                    bool is_template) {
+std::vector<std::pair<std::string, std::string>> header_for_writing(const Catalog& cat) {
     auto header = cat.header;
     auto set = [&](const std::string& name, const std::string& value, bool replace) {
         for (auto& [k, v] : header)
@@ -339,10 +338,13 @@ std::vector<std::pair<std::string, std::string>> header_for_writing(const Catalo
     set("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE", false);
     set("Last-Translator", "FULL NAME <EMAIL@ADDRESS>", false);
     set("Language-Team", "LANGUAGE <LL@li.org>", false);
-    set("Language",
-        is_template && cat.target_lang.empty() ? "" : locale_to_gettext(cat.target_lang), true);
+    // The catalog's target language wins over a Language field it may carry.
+    if (cat.target_lang.empty())
+        set("Language", "", false);
+    else
+        set("Language", locale_to_gettext(cat.target_lang), true);
     set("MIME-Version", "1.0", false);
-    // Everything is written in UTF-8 (read_file converts other charsets).
+    // Everything is written in UTF-8 (po_read_file converts other charsets).
     set("Content-Type", "text/plain; charset=UTF-8", true);
     set("Content-Transfer-Encoding", "8bit", false);
     if (cat.source_lang != "en" && !cat.source_lang.empty())
@@ -587,7 +589,7 @@ CatalogWriteResult po_write(const Catalog& catalog) {
     {
         IteratorPtr it(po_message_iterator(file.get(), nullptr));
         std::string header_text;
-        for (const auto& [name, value] : header_for_writing(catalog, is_template))
+        for (const auto& [name, value] : header_for_writing(catalog))
             header_text += name + ": " + value + "\n";
         po_message_t h = po_message_create();
         po_message_set_msgid(h, "");
