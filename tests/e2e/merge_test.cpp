@@ -222,3 +222,31 @@ TEST_CASE("reflow: no line beyond the source width; identity byte-identical with
         CHECK(lines > 100);
     }
 }
+
+TEST_CASE("CRLF pages stay CRLF; invalid UTF-8 is reported with line and column") {
+    std::string page_text = read_file(source_dir() / "locales/privacy.md");
+    std::string crlf;
+    for (char ch : page_text) {
+        if (ch == '\n') crlf += "\r\n";
+        else crlf += ch;
+    }
+    fs::path dir = temp_dir("merge-crlf");
+    fs::path page = dir / "privacy.md";
+    write_file(page, crlf);
+    std::string out = merge_to_string(sh_quote(page.string()) + " " +
+                                      sh_quote((source_dir() / "locales/de.xlf").string()) +
+                                      " --locale de --date 2026-11-28 --quiet");
+    CHECK(out.find("Datenschutzerklärung") != std::string::npos);
+    size_t bare = 0;
+    for (size_t i = 0; i < out.size(); ++i)
+        if (out[i] == '\n' && (i == 0 || out[i - 1] != '\r')) ++bare;
+    CHECK(bare == 0);
+
+    fs::path bad = dir / "bad.md";
+    write_file(bad, "# Title\n\nSome text\nwith a bad \xC3\x28 byte.\n");
+    auto r = run_policyloc("extract " + sh_quote(bad.string()) + " -o " +
+                           sh_quote((dir / "bad.pot").string()));
+    CHECK(r.exit_code == 2);
+    CHECK_MESSAGE(r.err.find("bad.md:4:12: error: invalid UTF-8") != std::string::npos, r.err);
+    CHECK(!fs::exists(dir / "bad.pot"));
+}
