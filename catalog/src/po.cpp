@@ -509,10 +509,12 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
         return result;
     }
 
-    // libgettextpo reads files by name; standard input goes through a temporary copy.
+    // libgettextpo reads files by name; standard input, pipes and devices (which cannot be
+    // read twice) go through a temporary copy of the bytes read above.
     std::string library_path = path;
     std::unique_ptr<TempFile> stdin_copy;
-    if (path == "-") {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_regular_file(path, ec)) {
         stdin_copy = std::make_unique<TempFile>(".po");
         if (!stdin_copy->ok()) {
             result.diagnostics.push_back(

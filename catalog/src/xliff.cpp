@@ -854,6 +854,13 @@ void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inl
     u.codes = std::move(inline_codes);
 }
 
+// A byte-order mark or NUL bytes of UTF-16/32 (pugixml converts those to UTF-8 itself).
+bool looks_wide(std::string_view xml) {
+    return xml.size() >= 2 &&
+           ((xml[0] == '\xFE' && xml[1] == '\xFF') || (xml[0] == '\xFF' && xml[1] == '\xFE') ||
+            xml[0] == '\0' || xml[1] == '\0');
+}
+
 class Reader {
   public:
     Reader(const std::string& xml, const std::string& name, Diagnostics& diagnostics)
@@ -861,13 +868,27 @@ class Reader {
 
     std::optional<Catalog> run() {
         pugi::xml_document doc;
-        pugi::xml_parse_result res = doc.load_buffer(
-            xml_.data(), xml_.size(),
-            pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype, pugi::encoding_auto);
+        pugi::xml_parse_result res =
+            doc.load_buffer(xml_.data(), xml_.size(),
+                            pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype |
+                                pugi::parse_declaration,
+                            pugi::encoding_auto);
         if (!res) {
             error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, res.offset)),
                      std::string("malformed XML: ") + res.description());
             return std::nullopt;
+        }
+        // pugixml passes invalid UTF-8 through; a UTF-8 document is checked byte for byte.
+        std::string encoding;
+        for (pugi::xml_node n : doc.children())
+            if (n.type() == pugi::node_declaration) encoding = attr(n, "encoding");
+        for (char& c : encoding)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (!looks_wide(xml_) && (encoding.empty() || encoding == "utf-8" || encoding == "utf8")) {
+            if (auto bad = utf8_check(xml_, name_)) {
+                diagnostics_.push_back(*bad);
+                return std::nullopt;
+            }
         }
         for (pugi::xml_node n : doc.children()) {
             if (n.type() == pugi::node_doctype) {
@@ -1308,39 +1329,11 @@ class Reader {
     Catalog cat_;
 };
 
-// Whether the document declares an encoding other than UTF-8 (pugixml converts those).
-bool declares_other_encoding(std::string_view xml) {
-    if (xml.size() >= 2 &&
-        ((xml[0] == '\xFE' && xml[1] == '\xFF') || (xml[0] == '\xFF' && xml[1] == '\xFE') ||
-         xml[0] == '\0' || xml[1] == '\0'))
-        return true;
-    std::string_view head = xml.substr(0, std::min<size_t>(xml.size(), 200));
-    if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.remove_prefix(3);
-    if (head.rfind("<?xml", 0) != 0) return false;
-    size_t end = head.find("?>");
-    size_t enc = head.find("encoding");
-    if (enc == std::string_view::npos || (end != std::string_view::npos && enc > end)) return false;
-    size_t q = head.find_first_of("\"'", enc);
-    if (q == std::string_view::npos) return false;
-    size_t q2 = head.find(head[q], q + 1);
-    if (q2 == std::string_view::npos) return false;
-    std::string value(head.substr(q + 1, q2 - q - 1));
-    for (char& c : value)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return value != "utf-8" && value != "utf8";
-}
-
 } // namespace
 
 CatalogReadResult xliff_read(std::string_view xml, const std::string& display_name) {
     CatalogReadResult result;
     const std::string text(xml);
-    if (!declares_other_encoding(xml)) {
-        if (auto bad = utf8_check(xml, display_name)) {
-            result.diagnostics.push_back(*bad);
-            return result;
-        }
-    }
     Reader reader(text, display_name, result.diagnostics);
     result.catalog = reader.run();
     return result;
