@@ -17,7 +17,15 @@
 //   inline codes       <ph id="N">TEXT</ph> / <ph id="N" dataRef="dN"/> + originalData
 //   plural entries     group restype="x-gettext-plurals" / group type="po:plurals", one unit
 //                      per form
-// Obsolete units are left out: they are not for translation.
+//   PO header          <file><header><note from="po-header"> (and "po-header-comment") /
+//                      file-level mda:metaGroup category="po-header" ("po-header-comment")
+//   states             target state new|needs-translation (untranslated text kept),
+//                      needs-review-translation (fuzzy), translated, signed-off (reviewed),
+//                      final; approved="yes" on every usable translation / segment state
+//                      initial (fuzzy when it has a target), translated, reviewed, final
+// Obsolete units are left out: they are not for translation. The placeholder list of a unit's
+// notes (see po.cpp) is written into the developer note too, so that CAT tools show what the
+// codes are and the kinds come back on reading.
 
 #include <pugixml.hpp>
 
@@ -499,8 +507,8 @@ class Writer {
                                         ": inline codes out of order or range, "
                                         "written as plain text"});
         }
-        Unit plain;
-        const Unit& w = codes_valid(u) ? u : (plain = u, plain.codes.clear(), plain);
+        Unit w = u;
+        if (!codes_valid(u)) w.codes.clear();
 
         if (!u.source_plural) {
             pugi::xml_node tu = trans_unit(body, id, state, depth);
@@ -644,8 +652,8 @@ class Writer {
                                         ": inline codes out of order or range, "
                                         "written as plain text"});
         }
-        Unit plain;
-        const Unit& w = codes_valid(u) ? u : (plain = u, plain.codes.clear(), plain);
+        Unit w = u;
+        if (!codes_valid(u)) w.codes.clear();
 
         if (!u.source_plural) {
             pugi::xml_node unit = b_.element(file, "unit", depth);
