@@ -26,16 +26,11 @@
 #include <vector>
 
 #include "policyloc/catalog_io.h"
+#include "inline_codes.h"
 #include "policyloc/file_io.h"
 
 namespace policyloc {
 
-namespace detail {
-// Shared with xliff.cpp: the placeholder list that follows a unit's notes.
-std::string notes_with_codes(const Unit& unit);
-bool split_code_list(const std::string& notes, const std::string& source, std::string& notes_out,
-                     std::vector<InlineCode>& codes_out);
-} // namespace detail
 
 namespace {
 
