@@ -92,7 +92,8 @@ std::optional<std::string> find_locale_catalog(const fs::path& dir, const std::s
 } // namespace
 
 int run_extract(const ExtractCommand& c) {
-    auto format_for = [&](const std::string& path) {
+    auto format_for = [&](const std::string& path) -> std::optional<CatalogFormat> {
+        if (path == "-") return CatalogFormat::po; // standard output: a PO template
         return catalog_format_for_path(path, xliff_format(c.xliff_version));
     };
     if (!c.per_page && !format_for(c.output))

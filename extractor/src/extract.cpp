@@ -83,6 +83,11 @@ class Extractor {
     size_t offset(int cmark_line, int cmark_column) const {
         return lines_.offset(body_first_line_ + cmark_line - 1, cmark_column);
     }
+    size_t raw_offset(int cmark_line, int cmark_column) const {
+        return std::min(lines_.line_begin(body_first_line_ + cmark_line - 1) +
+                            static_cast<size_t>(std::max(cmark_column, 1) - 1),
+                        page_.size());
+    }
     std::string file() const { return options_.file_name; }
 
     void extract_front_matter(const FrontMatter& fm);
@@ -250,6 +255,22 @@ void Extractor::text_block(cmark_node* node) {
     int start_col = cmark_node_get_start_column(node);
     int end_line = cmark_node_get_end_line(node);
     int end_col = cmark_node_get_end_column(node);
+    if (start_line <= 0 && type == CMARK_NODE_PARAGRAPH) {
+        // cmark-gfm gives a paragraph that a table interrupts no position: it spans the lines
+        // from the table's first line to the line before the table's header row.
+        cmark_node* table = cmark_node_next(node);
+        if (!table || std::string_view(cmark_node_get_type_string(table)) != "table") return;
+        cmark_node* header = cmark_node_first_child(table);
+        cmark_node* first_cell = header ? cmark_node_first_child(header) : nullptr;
+        if (!first_cell) return;
+        start_line = cmark_node_get_start_line(table);
+        int header_line = lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
+        end_line = header_line - body_first_line_; // body-relative line before the header
+        if (end_line < start_line) return;
+        size_t b = lines_.line_begin(body_first_line_ + start_line - 1);
+        while (b < page_.size() && is_space_or_tab(page_[b])) ++b;
+        start_col = static_cast<int>(b - lines_.line_begin(body_first_line_ + start_line - 1)) + 1;
+    }
     if (start_line <= 0) return;
 
     int quote_depth = 0;
@@ -261,8 +282,11 @@ void Extractor::text_block(cmark_node* node) {
     std::string kind;
     BlockText bt;
     if (cell) {
-        size_t b = offset(start_line, start_col);
-        size_t e = std::min(offset(end_line, end_col) + 1, lines_.line_end(body_first_line_ + end_line - 1));
+        // Cells of a header row that interrupts a paragraph are reported at columns that run
+        // on past the table's first line; counted as bytes from that line they are right.
+        size_t b = raw_offset(start_line, start_col);
+        size_t e = raw_offset(end_line, end_col) + 1;
+        e = std::min(e, lines_.line_end(lines_.line_of(b)));
         bt = cut_single_line(page_, b, e);
         slot.table_cell = true;
         slot.starts_line = false;
@@ -276,8 +300,14 @@ void Extractor::text_block(cmark_node* node) {
                                  lines_.line_end(body_first_line_ + start_line - 1));
             slot.starts_line = false;
         } else {
-            bt = cut_lines(page_, lines_, body_first_line_ + start_line - 1,
-                           offset(start_line, start_col), body_first_line_ + end_line - 2,
+            // cmark-gfm's end position of a setext heading may lie past its underline: the
+            // content ends at the first following line that is an underline.
+            int first = body_first_line_ + start_line - 1;
+            int underline = first + 1;
+            while (underline < body_first_line_ + end_line - 1 &&
+                   !is_setext_underline(page_, lines_, underline, quote_depth))
+                ++underline;
+            bt = cut_lines(page_, lines_, first, offset(start_line, start_col), underline - 1,
                            quote_depth);
             slot.setext_heading = true;
         }
@@ -307,7 +337,8 @@ void Extractor::text_block(cmark_node* node) {
     // cmark-gfm gives cells that a short row lacks positions of their own; such a cell, or
     // any block whose range overlaps the previous slot's, holds no text of its own.
     if (cell && !cmark_node_first_child(node)) return;
-    if (!result_.skeleton.slots.empty() && bt.begin < result_.skeleton.slots.back().end) return;
+    if (cell && !result_.skeleton.slots.empty() && bt.begin < result_.skeleton.slots.back().end)
+        return;
 
     slot.begin = bt.begin;
     slot.end = bt.end;
@@ -321,6 +352,8 @@ void Extractor::text_block(cmark_node* node) {
     slot.prefix = bt.second_line_prefix ? *bt.second_line_prefix : continuation_prefix(first_prefix);
 
     SpanScan spans = find_protected_spans(bt.text, node);
+    bt.text = std::move(spans.text);
+    slot.source = bt.text;
     slot.codes = spans.codes;
     for (const InlineCode& c : slot.codes) {
         if (c.kind != kDateKind) continue;

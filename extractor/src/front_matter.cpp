@@ -249,6 +249,7 @@ class YamlWalker {
                 stack_.clear();
                 break;
             case YAML_SCALAR_EVENT:
+                if (stack_.empty()) root_is_mapping_ = false;
                 scalar(e, scalars);
                 break;
             case YAML_ALIAS_EVENT:
@@ -256,6 +257,7 @@ class YamlWalker {
                 break;
             case YAML_MAPPING_START_EVENT:
             case YAML_SEQUENCE_START_EVENT:
+                if (stack_.empty() && e.type == YAML_SEQUENCE_START_EVENT) root_is_mapping_ = false;
                 start_collection(e);
                 break;
             case YAML_MAPPING_END_EVENT:
@@ -269,7 +271,12 @@ class YamlWalker {
         }
     }
 
+    // Front matter is a mapping (or empty); a document that is a scalar or a sequence means
+    // the "---" lines were Markdown (thematic breaks, setext underlines).
+    bool root_is_mapping() const { return root_is_mapping_; }
+
   private:
+    bool root_is_mapping_ = true;
     struct Frame {
         bool mapping = false;
         bool flow = false;
@@ -1052,10 +1059,14 @@ FrontMatterResult front_matter_parse(std::string_view page, const std::string& f
             return result;
         }
         LineTable lines(page.substr(0, fm.end));
-        if (fm.syntax == FrontMatterSyntax::yaml)
-            problem = YamlWalker(page, content_begin, *content_end, lines, file).run(scalars);
-        else
+        if (fm.syntax == FrontMatterSyntax::yaml) {
+            YamlWalker walker(page, content_begin, *content_end, lines, file);
+            problem = walker.run(scalars);
+            if (!problem && !walker.root_is_mapping()) return FrontMatterResult{};
+        }
+        else {
             problem = TomlWalker(page, content_begin, *content_end, lines, file).run(scalars);
+        }
     }
 
     if (problem) {

@@ -144,6 +144,25 @@ std::string fold_lines(std::string_view literal) {
     }
 }
 
+bool is_setext_underline(std::string_view page, const LineIndex& lines, int line, int quote_depth) {
+    size_t b = lines.line_begin(line);
+    size_t e = lines.line_end(line);
+    for (;;) {
+        while (b < e && is_space_or_tab(page[b])) ++b;
+        if (quote_depth > 0 && b < e && page[b] == '>') {
+            ++b;
+            --quote_depth;
+            continue;
+        }
+        break;
+    }
+    while (e > b && is_space_or_tab(page[e - 1])) --e;
+    if (b == e || (page[b] != '=' && page[b] != '-')) return false;
+    for (size_t i = b; i < e; ++i)
+        if (page[i] != page[b]) return false;
+    return true;
+}
+
 BlockText cut_single_line(std::string_view page, size_t begin, size_t end) {
     while (begin < end && is_space_or_tab(page[begin])) ++begin;
     while (end > begin && is_space_or_tab(page[end - 1])) --end;

@@ -64,6 +64,10 @@ bool append_line(std::string& out, std::string_view content, bool last);
 // Folds a multi-line literal (inline HTML) the way block text is folded.
 std::string fold_lines(std::string_view literal);
 
+// The line (after block quote markers) is a setext underline: up to 3 spaces, a run of '='
+// or of '-', optional trailing blanks.
+bool is_setext_underline(std::string_view page, const LineIndex& lines, int line, int quote_depth);
+
 BlockText cut_single_line(std::string_view page, size_t begin, size_t end);
 BlockText cut_atx_heading(std::string_view page, size_t marker, size_t line_end);
 // Lines first_line..last_line; the first starts at first_offset, the others after their

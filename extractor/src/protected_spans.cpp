@@ -32,7 +32,7 @@ size_t skip_go_string(std::string_view text, size_t pos) {
 }
 
 struct Finder {
-    std::string_view text;
+    std::string text;
     std::vector<InlineCode> codes;
     size_t cursor = 0;
 
@@ -144,18 +144,21 @@ struct Finder {
             if (end == std::string_view::npos) return;
             add(close + 2, end, dest_kind);
             cursor = end + 1;
-        } else if (close + 1 < text.size() && text[close + 1] == '[') {
+        } else if (text.compare(close + 1, 2, "[]") == 0 || close + 1 >= text.size() ||
+                   text[close + 1] != '[') {
+            // A collapsed or shortcut reference: its text is also its label. The label is
+            // written out ("[text][text]") and protected, so the text can be translated.
+            size_t text_begin = image ? open + 2 : open + 1;
+            std::string label = "[" + text.substr(text_begin, close - text_begin) + "]";
+            bool collapsed = text.compare(close + 1, 2, "[]") == 0;
+            text.replace(close + 1, collapsed ? 2 : 0, label);
+            add(close + 1, close + 1 + label.size(), "link reference");
+            cursor = close + 1 + label.size();
+        } else {
             size_t end = text.find(']', close + 2);
             if (end == std::string_view::npos) return;
             add(close + 1, end + 1, "link reference");
             cursor = end + 1;
-        } else {
-            // A shortcut reference: its text is the label, so the whole link stays.
-            codes.erase(std::remove_if(codes.begin(), codes.end(),
-                                       [&](const InlineCode& c) { return c.begin >= open; }),
-                        codes.end());
-            add(open, close + 1, "link reference");
-            cursor = close + 1;
         }
     }
 };
@@ -251,7 +254,7 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
 }
 
 SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
-    Finder f{text, {}, 0};
+    Finder f{std::string(text), {}, 0};
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(block),
                                                                  cmark_iter_free);
     std::vector<std::pair<cmark_node*, size_t>> open_links;
@@ -278,14 +281,14 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
             const char* lit = cmark_node_get_literal(node);
             if (lit) f.literal(fold_lines(lit), "HTML");
         } else if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
-            size_t at = text.find("[^", f.cursor);
-            size_t close = at == std::string_view::npos ? at : text.find(']', at);
+            size_t at = f.text.find("[^", f.cursor);
+            size_t close = at == std::string::npos ? at : f.text.find(']', at);
             if (close != std::string_view::npos) {
                 f.add(at, close + 1, "footnote reference");
                 f.cursor = close + 1;
             }
         } else if (type == CMARK_NODE_LINK && is_autolink(node) &&
-                   autolink_form(text, f.cursor, cmark_node_get_literal(cmark_node_first_child(node))) !=
+                   autolink_form(f.text, f.cursor, cmark_node_get_literal(cmark_node_first_child(node))) !=
                        AutolinkForm::inline_link) {
             std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
             size_t before = f.codes.size();
@@ -298,12 +301,12 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
     }
 
     // Hugo template actions and shortcodes, outside the spans found so far.
-    std::vector<ShortcodeTag> tags = scan_shortcode_tags(text);
+    std::vector<ShortcodeTag> tags = scan_shortcode_tags(f.text);
     for (size_t t = 0; t < tags.size(); ++t) {
         const ShortcodeTag& tag = tags[t];
         if (f.inside_code(tag.begin)) continue;
         if (!tag.shortcode) {
-            std::string_view action = text.substr(tag.begin, tag.end - tag.begin);
+            std::string_view action = std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
             f.add(tag.begin, tag.end,
                   date_expression_parse(action) ? kDateKind : "template action");
             continue;
@@ -314,6 +317,7 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
     SpanScan scan;
+    scan.text = std::move(f.text);
     for (auto& c : f.codes) {
         if (!scan.codes.empty() && c.begin < scan.codes.back().end) continue; // nested
         scan.codes.push_back(std::move(c));

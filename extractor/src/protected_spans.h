@@ -31,6 +31,8 @@ struct ShortcodeTag {
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text);
 
 struct SpanScan {
+    std::string text;              // the unit text; collapsed and shortcut references are
+                                   // written out as full references ("[a][]" -> "[a][a]")
     std::vector<InlineCode> codes; // sorted, not overlapping
 };
 
