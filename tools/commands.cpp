@@ -228,11 +228,8 @@ int run_merge(const MergeCommand& c) {
     if (!r.ok()) return exit_bad_input;
 
     const MergeStats& s = r.stats;
-    double percent =
-        s.units == 0 ? 100.0
-                     : 100.0 * static_cast<double>(s.translated + s.from_fallback_catalog) /
-                           static_cast<double>(s.units);
-    // Words, not units, decide the threshold.
+    // Words, not units, decide the threshold: the share of the source's words that the
+    // locale's own catalog translates.
     if (c.min_complete) {
         double words = catalog_percent_complete(catalogs.front(), c.use_fuzzy);
         if (words + 1e-9 < *c.min_complete) {
@@ -243,7 +240,6 @@ int run_merge(const MergeCommand& c) {
             return exit_check_failed;
         }
     }
-    (void)percent;
     if (!write_output(c.output, r.output)) return exit_bad_input;
     std::string reasons;
     for (const auto& [reason, n] : s.reasons)
