@@ -15,6 +15,7 @@
 #include "policyloc/file_io.h"
 #include "policyloc/merge.h"
 #include "policyloc/stats.h"
+#include "policyloc/update.h"
 
 namespace policyloc::cli {
 
@@ -55,6 +56,31 @@ bool write_catalog(const Catalog& catalog, const std::string& path, CatalogForma
     if (!w.text) return false;
     return write_output(path, *w.text);
 }
+
+// A template written over an existing catalog keeps that catalog's translations: they are
+// carried over to the new units, and those no longer in the page become obsolete (PO keeps
+// them as "#~" entries; XLIFF has no such entries, so there the run stops instead).
+bool write_template(const Catalog& page_template, const std::string& path, CatalogFormat format) {
+    if (path == "-" || !fs::is_regular_file(path)) return write_catalog(page_template, path, format);
+    auto existing = load_catalog(path);
+    if (!existing) {
+        std::cerr << path << ": error: the existing file is not a readable catalog; not replaced\n";
+        return false;
+    }
+    if (!catalog_has_translations(*existing)) return write_catalog(page_template, path, format);
+    UpdateStats stats;
+    Catalog updated = catalog_update(*existing, page_template, &stats);
+    if (format != CatalogFormat::po && stats.obsoleted > 0) {
+        std::cerr << path << ": error: " << stats.obsoleted
+                  << " translations are no longer in the page and XLIFF cannot keep them as "
+                     "obsolete entries; extract to a PO file, or move the old file away\n";
+        return false;
+    }
+    std::cerr << path << ": note: kept " << stats.kept << " translations, added " << stats.added
+              << " units, " << stats.obsoleted << " translations now obsolete\n";
+    return write_catalog(updated, path, format);
+}
+
 
 // The last commit date of a file (git), in ms since the epoch.
 std::optional<double> git_commit_date(const std::string& page) {
@@ -122,7 +148,7 @@ int run_extract(const ExtractCommand& c) {
     if (!c.per_page) {
         finish(combined, c.pages.size() == 1 ? c.pages[0] : std::string());
         auto fmt = format_for(c.output);
-        return write_catalog(combined, c.output, *fmt) ? exit_ok : exit_bad_input;
+        return write_template(combined, c.output, *fmt) ? exit_ok : exit_bad_input;
     }
     std::error_code ec;
     fs::create_directories(c.output, ec);
@@ -131,8 +157,8 @@ int run_extract(const ExtractCommand& c) {
         bool xliff = !c.target_lang.empty();
         fs::path out = fs::path(c.output) /
                        (fs::path(page).stem().string() + (xliff ? ".xlf" : ".pot"));
-        if (!write_catalog(cat, out.string(),
-                           xliff ? xliff_format(c.xliff_version) : CatalogFormat::po))
+        if (!write_template(cat, out.string(),
+                            xliff ? xliff_format(c.xliff_version) : CatalogFormat::po))
             return exit_bad_input;
     }
     return exit_ok;

@@ -243,3 +243,43 @@ TEST_CASE("units: list items, block quotes, tables, footnotes, hard breaks, code
                                               "First item.", "Second", "Col A", "Col B",
                                               "a \\| b", "Text[^1].", "A footnote."});
 }
+
+TEST_CASE("extract over an existing catalog keeps every translation it had") {
+    fs::path dir = temp_dir("extract-update");
+    std::string page = read_file(source_dir() / "locales/privacy.md");
+    const std::string old_text = "- Provide customer support\n";
+    REQUIRE(page.find(old_text) != std::string::npos);
+    page.replace(page.find(old_text), old_text.size(), "- Provide customer support by e-mail\n");
+    fs::path changed = dir / "privacy.md";
+    write_file(changed, page);
+    fs::path po = dir / "fr.po";
+    fs::copy_file(source_dir() / "locales/fr.po", po);
+    auto before = catalog_read_file(po.string());
+    REQUIRE(before.catalog);
+    auto r = run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(po.string()));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.err.find("1 translations now obsolete") != std::string::npos);
+    auto after = catalog_read_file(po.string());
+    REQUIRE(after.catalog);
+    // Every translation of the old catalog is still there, live or obsolete.
+    for (const Unit& u : before.catalog->units()) {
+        bool found = false;
+        for (const Unit& a : after.catalog->units())
+            found = found || (a.source == u.source && a.target == u.target);
+        CHECK_MESSAGE(found, u.source);
+    }
+    const Unit* added = after.catalog->find(std::nullopt, "Provide customer support by e-mail");
+    REQUIRE(added);
+    CHECK(added->target.empty());
+    CHECK(after.catalog->header_field("Language") == std::optional<std::string>("fr"));
+    if (have_tool("msgfmt")) CHECK(run("msgfmt -c -o /dev/null " + sh_quote(po.string())).exit_code == 0);
+
+    // XLIFF cannot keep obsolete units: the run stops and the file stays as it was.
+    fs::path xlf = dir / "de.xlf";
+    fs::copy_file(source_dir() / "locales/de.xlf", xlf);
+    std::string de_before = read_file(xlf);
+    r = run_policyloc("extract " + sh_quote(changed.string()) + " --xliff-version 2.0 -o " +
+                      sh_quote(xlf.string()));
+    CHECK(r.exit_code == 2);
+    CHECK(read_file(xlf) == de_before);
+}
