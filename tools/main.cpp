@@ -1,10 +1,18 @@
 // policyloc: localize Markdown policy pages through PO and XLIFF catalogs.
+#include <cstdlib>
+
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
 
 int main(int argc, char** argv) {
     using namespace policyloc::cli;
+    // libgettextpo's default PO reader and writer pass every character through iconv, even
+    // from UTF-8 to UTF-8; its older code paths, chosen by these variables, write and read
+    // UTF-8 catalogs byte for byte the same and several times faster (catalogs in other
+    // charsets are converted to UTF-8 before libgettextpo sees them). A user's own setting wins.
+    setenv("OLD_PO_FILE_INPUT", "yes", 0);
+    setenv("OLD_PO_FILE_OUTPUT", "yes", 0);
     CLI::App app{"policyloc: localize Markdown policy pages through PO and XLIFF catalogs"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "policyloc 0.1.0");
