@@ -53,6 +53,11 @@ size_t text_columns(std::string_view s) {
     const int32_t n = static_cast<int32_t>(s.size());
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     while (i < n) {
+        if (p[i] >= 0x20 && p[i] < 0x7F) { // printable ASCII: one column, no ICU lookup
+            ++cols;
+            ++i;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(p, i, n, c);
         if (c == '\t') {
