@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -21,7 +22,9 @@ namespace policyloc {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 std::string trim(std::string_view s) {
     while (!s.empty() && (is_blank(s.front()) || s.front() == '\n' || s.front() == '\r'))
@@ -40,8 +43,10 @@ std::string normalize_lines(std::string_view text, bool keep_breaks) {
         char c = text[i];
         if (c == '\r') continue;
         if (c == '\n') {
-            if (keep_breaks && !out.empty() && out.back() != '\n') out += '\n';
-            else if (!keep_breaks && !out.empty() && out.back() != ' ') out += ' ';
+            if (keep_breaks && !out.empty() && out.back() != '\n')
+                out += '\n';
+            else if (!keep_breaks && !out.empty() && out.back() != ' ')
+                out += ' ';
             at_line_start = true;
             continue;
         }
@@ -55,17 +60,47 @@ std::string normalize_lines(std::string_view text, bool keep_breaks) {
 bool only_chars(std::string_view line, std::string_view allowed, char must, int min_count) {
     int n = 0;
     for (char c : line) {
-        if (c == must) ++n;
-        else if (allowed.find(c) == std::string_view::npos) return false;
+        if (c == must)
+            ++n;
+        else if (allowed.find(c) == std::string_view::npos)
+            return false;
     }
     return n >= min_count;
 }
 
-// Escapes the start of one line of a translation so that it cannot open a block.
-std::string escape_line_start(std::string line, bool source_starts_with_lt) {
+// "[label]:" or "[^note]:" at the start of a line: a link reference definition or a footnote
+// definition.
+bool starts_definition(std::string_view line) {
+    if (line.empty() || line[0] != '[') return false;
+    for (size_t i = 1; i < line.size(); ++i) {
+        if (line[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (line[i] == '[') return false;
+        if (line[i] == ']') return i + 1 < line.size() && line[i + 1] == ':';
+    }
+    return false;
+}
+
+// Escapes the start of one line of a translation so that it cannot open a block: a backslash
+// before ASCII punctuation renders the punctuation itself. A line that starts with one of the
+// unit's protected spans of raw HTML, autolink or code is left as it is (escaping would change
+// the span); the source shows that the span may start a line of this block.
+std::string escape_line_start(std::string line,
+                              const std::vector<std::string_view>& protected_texts) {
     if (line.empty()) return line;
     char c = line[0];
+    if (c == '<' || c == '`')
+        for (std::string_view p : protected_texts)
+            if (!p.empty() && p[0] == c && std::string_view(line).substr(0, p.size()) == p)
+                return line;
     auto next_is_blank = [&](size_t i) { return i >= line.size() || is_blank(line[i]); };
+    // Setext underlines, thematic breaks and table delimiter rows ("---", ":--|--").
+    if (only_chars(line, "-:| \t", '-', 1) || only_chars(line, "= \t", '=', 1)) {
+        line.insert(0, "\\");
+        return line;
+    }
     switch (c) {
     case '#': {
         size_t n = 0;
@@ -74,39 +109,70 @@ std::string escape_line_start(std::string line, bool source_starts_with_lt) {
         return line;
     }
     case '>':
-    case '|': line.insert(0, "\\"); return line;
+    case '|':
+        line.insert(0, "\\");
+        return line;
     case '-':
     case '+':
     case '*':
     case '_':
-        if ((c != '_' && next_is_blank(1)) || only_chars(line, std::string(1, c) + " \t", c, 3) ||
-            (c == '-' && only_chars(line, "- \t", '-', 1)))
+        if ((c != '_' && next_is_blank(1)) || only_chars(line, std::string(1, c) + " \t", c, 3))
             line.insert(0, "\\");
-        return line;
-    case '=':
-        if (only_chars(line, "= \t", '=', 1)) line.insert(0, "\\");
         return line;
     case '`':
     case '~':
         if (line.rfind(std::string(3, c), 0) == 0) line.insert(0, "\\");
         return line;
     case '<':
-        if (!source_starts_with_lt && line.size() > 1 &&
-            (std::isalpha(static_cast<unsigned char>(line[1])) || line[1] == '/' ||
-             line[1] == '!' || line[1] == '?'))
+        if (line.size() > 1 && (std::isalpha(static_cast<unsigned char>(line[1])) ||
+                                line[1] == '/' || line[1] == '!' || line[1] == '?'))
             line.insert(0, "\\");
         return line;
-    default: break;
+    case '[':
+        // Definitions, and task list markers ("[ ]", "[x]") at the start of a list item.
+        if (starts_definition(line) ||
+            (line.size() >= 3 && (line[1] == ' ' || line[1] == 'x' || line[1] == 'X') &&
+             line[2] == ']' && next_is_blank(3)))
+            line.insert(0, "\\");
+        return line;
+    default:
+        break;
     }
     size_t digits = 0;
-    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits])))
-        ++digits;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
     if (digits >= 1 && digits <= 9 && digits < line.size() &&
         (line[digits] == '.' || line[digits] == ')') && next_is_blank(digits + 1))
         line.insert(digits, "\\");
     return line;
 }
 
+// A footnote reference the source unit does not have would reorder or add footnote
+// definitions (cmark-gfm lists them in order of first reference): "[^" outside the unit's
+// protected spans is escaped.
+std::string escape_footnote_references(std::string text,
+                                       const std::vector<std::string_view>& protected_texts) {
+    if (text.find("[^") == std::string::npos) return text;
+    std::vector<std::pair<size_t, size_t>> kept;
+    for (std::string_view p : protected_texts)
+        for (size_t pos = 0; !p.empty() && (pos = text.find(p, pos)) != std::string::npos;
+             pos += p.size())
+            kept.emplace_back(pos, pos + p.size());
+    std::string out;
+    size_t backslashes = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        bool inside = std::any_of(kept.begin(), kept.end(),
+                                  [&](const auto& r) { return i >= r.first && i < r.second; });
+        if (text[i] == '[' && i + 1 < text.size() && text[i + 1] == '^' && !inside &&
+            backslashes % 2 == 0)
+            out += '\\';
+        out += text[i];
+        backslashes = text[i] == '\\' ? backslashes + 1 : 0;
+    }
+    return out;
+}
+
+// Pipes of a table cell's text are escaped (cmark-gfm takes every "\|" as a literal pipe, even
+// inside code spans); a trailing backslash is kept away from the cell's closing pipe.
 std::string escape_table_pipes(std::string_view text) {
     std::string out;
     size_t backslashes = 0;
@@ -115,6 +181,7 @@ std::string escape_table_pipes(std::string_view text) {
         out += c;
         backslashes = c == '\\' ? backslashes + 1 : 0;
     }
+    if (!out.empty() && out.back() == '\\') out += ' ';
     return out;
 }
 
@@ -139,17 +206,17 @@ std::string to_lower(std::string s) {
 
 class Merger {
   public:
-    Merger(std::string_view page, const Skeleton& skeleton,
-           const std::vector<CatalogSource>& chain, const MergeOptions& options)
+    Merger(std::string_view page, const Skeleton& skeleton, const std::vector<CatalogSource>& chain,
+           const MergeOptions& options)
         : page_(page), skeleton_(skeleton), chain_(chain), options_(options) {}
 
     MergeResult run();
 
   private:
     struct Choice {
-        std::string text;      // what goes into the slot
-        size_t catalog = 0;    // index in the chain, or chain size for the source text
-        std::string reason;    // why the first catalog was not used
+        std::string text;   // what goes into the slot
+        size_t catalog = 0; // index in the chain, or chain size for the source text
+        std::string reason; // why the first catalog was not used
     };
 
     std::string_view page_;
@@ -169,17 +236,30 @@ class Merger {
     Choice choose(size_t index);
     std::string fill_unit(const Slot& slot, const std::string& translation, bool from_source);
     std::string splice();
-    size_t slot_at_output(size_t offset) const;
+    struct Difference {
+        size_t block = 0;     // index of the first block that differs
+        std::string found;    // its signature in the output
+        std::string expected; // the source's
+        int output_line = 0;  // where the output shows the difference
+        int source_line = 0;  // where the source block is
+    };
+    std::optional<Difference> compare(const std::string& out) const;
+    std::vector<size_t> suspects(const Difference& d, const std::string& out) const;
 };
 
 std::optional<double> Merger::date_for(const DateExpression& e) {
     if (options_.date) return options_.date;
     std::vector<std::string> keys;
-    if (e.field == "Date") keys = {"date", "lastmod"};
-    else if (e.field == "PublishDate") keys = {"publishdate", "date"};
-    else if (e.field == "ExpiryDate") keys = {"expirydate"};
-    else if (e.field == "now") keys = {};
-    else keys = {"lastmod", "date"};
+    if (e.field == "Date")
+        keys = {"date", "lastmod"};
+    else if (e.field == "PublishDate")
+        keys = {"publishdate", "date"};
+    else if (e.field == "ExpiryDate")
+        keys = {"expirydate"};
+    else if (e.field == "now")
+        keys = {};
+    else
+        keys = {"lastmod", "date"};
     for (const std::string& key : keys)
         for (const FrontMatterField& f : skeleton_.front_matter.scalars)
             if (to_lower(f.path) == key)
@@ -221,8 +301,8 @@ Merger::Choice Merger::choose(size_t index) {
     ch.catalog = chain_.size();
     for (size_t i = 0; i < chain_.size(); ++i) {
         std::string reason;
-        const Unit* u = chain_[i].catalog ? chain_[i].catalog->find(slot.context, slot.source)
-                                          : nullptr;
+        const Unit* u =
+            chain_[i].catalog ? chain_[i].catalog->find(slot.context, slot.source) : nullptr;
         if (!u || u->target.empty() || u->state == UnitState::untranslated) {
             reason = "untranslated";
         } else if (u->state == UnitState::fuzzy && !options_.use_fuzzy) {
@@ -246,8 +326,7 @@ Merger::Choice Merger::choose(size_t index) {
     return ch;
 }
 
-std::string Merger::fill_unit(const Slot& slot, const std::string& translation,
-                              bool from_source) {
+std::string Merger::fill_unit(const Slot& slot, const std::string& translation, bool from_source) {
     const std::string& nl = skeleton_.newline;
     if (slot.kind == SlotKind::field) {
         if (from_source || translation == slot.source)
@@ -260,22 +339,30 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation,
                             slot.dates, nullptr);
     }
     std::vector<std::pair<size_t, size_t>> keep;
+    std::vector<std::string_view> protected_texts;
+    for (const InlineCode& c : slot.codes)
+        protected_texts.emplace_back(slot.source.data() + c.begin, c.end - c.begin);
     std::string t;
     if (slot.table_cell) {
-        t = escape_table_pipes(normalize_lines(translation, false));
+        t = escape_table_pipes(
+            escape_footnote_references(normalize_lines(translation, false), protected_texts));
+        // The first cell of a row without a leading pipe starts its line.
+        size_t line_begin = page_.rfind('\n', slot.begin);
+        line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+        if (page_.substr(line_begin, slot.begin - line_begin).find('|') == std::string_view::npos)
+            t = escape_line_start(t, protected_texts);
         return render_dates(t, slot.dates, nullptr);
     }
     bool single_line = slot.heading || !slot.hard_breaks;
-    t = normalize_lines(translation, !single_line);
+    t = escape_footnote_references(normalize_lines(translation, !single_line), protected_texts);
     t = render_dates(t, slot.dates, &keep);
-    bool starts_with_lt = !slot.source.empty() && slot.source[0] == '<';
 
     // Split at hard breaks; escape each line start; wrap each segment.
     std::vector<std::string> segments;
     for (size_t pos = 0;;) {
         size_t nl_pos = t.find('\n', pos);
-        segments.push_back(t.substr(pos, nl_pos == std::string::npos ? std::string::npos
-                                                                      : nl_pos - pos));
+        segments.push_back(
+            t.substr(pos, nl_pos == std::string::npos ? std::string::npos : nl_pos - pos));
         if (nl_pos == std::string::npos) break;
         pos = nl_pos + 1;
     }
@@ -288,13 +375,28 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation,
         return h;
     }
     size_t width = 0;
-    if (options_.wrap == WrapMode::source) width = slot.wrap_width;
-    else if (options_.wrap == WrapMode::width && !slot.heading) width = options_.wrap_width;
+    if (options_.wrap == WrapMode::source)
+        width = slot.wrap_width;
+    else if (options_.wrap == WrapMode::width && !slot.heading)
+        width = options_.wrap_width;
 
     std::string out;
     for (size_t i = 0; i < segments.size(); ++i) {
         std::string seg = segments[i];
-        if (i > 0 || slot.starts_line) seg = escape_line_start(seg, starts_with_lt && i == 0);
+        if (i > 0 || slot.starts_line) {
+            std::string escaped = escape_line_start(seg, protected_texts);
+            if (escaped.size() != seg.size() && segments.size() == 1) {
+                // Rendered dates after the inserted backslash move with it.
+                size_t at = static_cast<size_t>(
+                    std::mismatch(seg.begin(), seg.end(), escaped.begin()).first - seg.begin());
+                size_t d = escaped.size() - seg.size();
+                for (auto& [b, e] : keep) {
+                    if (b >= at) b += d;
+                    if (e > at) e += d;
+                }
+            }
+            seg = std::move(escaped);
+        }
         if (width > 0) {
             ReflowOptions ro;
             ro.width = width;
@@ -342,67 +444,124 @@ std::string Merger::splice() {
     return out;
 }
 
-size_t Merger::slot_at_output(size_t offset) const {
-    size_t best = out_ranges_.size();
-    for (size_t i = 0; i < out_ranges_.size(); ++i) {
-        if (skeleton_.slots[i].kind != SlotKind::unit) continue;
-        if (out_ranges_[i].first <= offset) best = i;
-        if (out_ranges_[i].first <= offset && offset <= out_ranges_[i].second) return i;
+std::optional<Merger::Difference> Merger::compare(const std::string& out) const {
+    // The body starts where the source body starts, shifted by the filled fields before it.
+    size_t body = skeleton_.body_begin;
+    for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
+        const Slot& s = skeleton_.slots[i];
+        if (s.end <= skeleton_.body_begin)
+            body = body + (out_ranges_[i].second - out_ranges_[i].first) - (s.end - s.begin);
     }
-    return best;
+    int first_line = 1 + static_cast<int>(std::count(
+                             out.begin(), out.begin() + static_cast<std::ptrdiff_t>(body), '\n'));
+    std::vector<BlockInfo> tree =
+        markdown_block_tree(std::string_view(out).substr(body), first_line);
+    const std::vector<BlockInfo>& want = skeleton_.blocks;
+    size_t k = 0;
+    while (k < tree.size() && k < want.size() && tree[k].signature == want[k].signature) ++k;
+    if (k == tree.size() && k == want.size()) return std::nullopt;
+    Difference d;
+    d.block = k;
+    d.found = k < tree.size() ? tree[k].signature : "end of page";
+    d.expected = k < want.size() ? want[k].signature : "end of page";
+    // A block that went missing shows where the last block of the output starts.
+    d.output_line = k < tree.size() ? tree[k].line : tree.empty() ? first_line : tree.back().line;
+    d.source_line = k < want.size() ? want[k].line : std::numeric_limits<int>::max();
+    return d;
+}
+
+// The unit slots that may have caused a difference, most likely first: the slot at the line
+// where the output differs (or the source block that is missing) and the one after it, then
+// the slots before, nearest first. Only slots filled with a translation that differs from
+// their source can change the structure.
+std::vector<size_t> Merger::suspects(const Difference& d, const std::string& out) const {
+    auto line_end = [](std::string_view text, int line) {
+        size_t offset = 0;
+        for (int l = 1; l <= line; ++l) {
+            size_t nl = text.find('\n', offset);
+            if (nl == std::string_view::npos) return text.size();
+            offset = nl + 1;
+        }
+        return offset;
+    };
+    size_t out_end = line_end(out, d.output_line);
+    size_t src_end = d.source_line == std::numeric_limits<int>::max()
+                         ? page_.size()
+                         : line_end(page_, d.source_line);
+    size_t last = 0;
+    bool any = false;
+    for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
+        if (out_ranges_[i].first < out_end || skeleton_.slots[i].begin < src_end) {
+            last = i;
+            any = true;
+        }
+    }
+    std::vector<size_t> result;
+    if (!any) return result;
+    constexpr size_t max_suspects = 12;
+    for (size_t i = std::min(last + 1, skeleton_.slots.size() - 1) + 1; i-- > 0;) {
+        const Slot& slot = skeleton_.slots[i];
+        if (slot.kind != SlotKind::unit || choices_[i].catalog != 0 ||
+            choices_[i].text == slot.source)
+            continue;
+        result.push_back(i);
+        if (result.size() == max_suspects) break;
+    }
+    return result;
 }
 
 MergeResult Merger::run() {
     rejected_.assign(skeleton_.slots.size(), {});
     MergeResult result;
-    std::string out;
-    for (size_t attempt = 0;; ++attempt) {
-        diagnostics_.clear();
+    std::string out = splice();
+    std::optional<Difference> diff = compare(out);
+    // Each round rejects the translations that change the structure at the first difference:
+    // one suspect whose fallback moves the difference further down the page (or removes it);
+    // failing that, suspects together (two cells of one row may each break the row), of which
+    // those not needed are then restored.
+    const std::string reason = "would change the page structure";
+    auto moves = [&](const Difference& from) {
+        std::optional<Difference> next = compare(splice());
+        return !next || next->block > from.block;
+    };
+    while (diff) {
+        std::vector<size_t> suspected = suspects(*diff, out);
+        bool moved = false;
+        for (size_t i : suspected) {
+            rejected_[i] = reason;
+            if ((moved = moves(*diff))) break;
+            rejected_[i].clear();
+        }
+        if (!moved) {
+            size_t taken = 0;
+            while (taken < suspected.size() && !moved) {
+                rejected_[suspected[taken++]] = reason;
+                moved = moves(*diff);
+            }
+            for (size_t k = 0; moved && k + 1 < taken; ++k) {
+                rejected_[suspected[k]].clear();
+                if (!moves(*diff)) rejected_[suspected[k]] = reason;
+            }
+            if (!moved)
+                for (size_t k = 0; k < taken; ++k) rejected_[suspected[k]].clear();
+        }
+        if (moved) {
+            out = splice();
+            diff = compare(out);
+            continue;
+        }
         out = splice();
-        // The body starts where the source body starts, shifted by the filled fields before it.
-        size_t body = skeleton_.body_begin;
-        for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
-            const Slot& s = skeleton_.slots[i];
-            if (s.end <= skeleton_.body_begin)
-                body = body + (out_ranges_[i].second - out_ranges_[i].first) - (s.end - s.begin);
-        }
-        int first_line = 1 + static_cast<int>(std::count(out.begin(), out.begin() +
-                                                             static_cast<std::ptrdiff_t>(body),
-                                                         '\n'));
-        std::vector<BlockInfo> tree =
-            markdown_block_tree(std::string_view(out).substr(body), first_line);
-        size_t k = 0;
-        while (k < tree.size() && k < skeleton_.blocks.size() &&
-               tree[k].signature == skeleton_.blocks[k].signature)
-            ++k;
-        if (k == tree.size() && k == skeleton_.blocks.size()) break;
-        // Find the slot that produced the first differing block and fall back for it.
-        int line = k < tree.size() ? tree[k].line : tree.empty() ? 1 : tree.back().line;
-        size_t offset = 0;
-        for (int l = 1; l < line && offset < out.size(); ++l) {
-            size_t nl = out.find('\n', offset);
-            if (nl == std::string::npos) break;
-            offset = nl + 1;
-        }
-        size_t line_end = out.find('\n', offset);
-        size_t culprit = slot_at_output(line_end == std::string::npos ? out.size() : line_end);
-        if (culprit >= skeleton_.slots.size() || choices_[culprit].catalog != 0 ||
-            attempt > skeleton_.slots.size()) {
-            result.diagnostics.push_back(
-                {Severity::error, skeleton_.file, line, 1,
-                 "the localized page's block structure differs from the source's here ('" +
-                     (k < tree.size() ? tree[k].signature : std::string("end of page")) +
-                     "' instead of '" +
-                     (k < skeleton_.blocks.size() ? skeleton_.blocks[k].signature
-                                                  : std::string("end of page")) +
-                     "')"});
-            break;
-        }
-        const Slot& bad = skeleton_.slots[culprit];
-        rejected_[culprit] = "would change the page structure";
+        result.diagnostics.push_back(
+            {Severity::error, skeleton_.file, diff->output_line, 1,
+             "the localized page's block structure differs from the source's here ('" +
+                 diff->found + "' instead of '" + diff->expected + "')"});
+        break;
+    }
+    for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
+        if (rejected_[i].empty()) continue;
+        const Slot& bad = skeleton_.slots[i];
         result.diagnostics.push_back({Severity::warning, skeleton_.file, bad.line, bad.column,
-                                      "translation of unit " +
-                                          unit_id(bad.context, bad.source) +
+                                      "translation of unit " + unit_id(bad.context, bad.source) +
                                           " would change the page's block structure; not used"});
     }
     for (auto& d : diagnostics_) result.diagnostics.push_back(d);
@@ -423,14 +582,16 @@ MergeResult Merger::run() {
         fb.source = slot.source;
         fb.reason = ch.reason;
         fb.used = ch.catalog < chain_.size() ? chain_[ch.catalog].name : "source";
-        if (ch.catalog < chain_.size()) ++st.from_fallback_catalog;
-        else ++st.source_text;
+        if (ch.catalog < chain_.size())
+            ++st.from_fallback_catalog;
+        else
+            ++st.source_text;
         ++st.reasons[fb.reason];
-        std::string excerpt = slot.source.size() > 60 ? slot.source.substr(0, 57) + "..." : slot.source;
-        result.diagnostics.push_back(
-            {Severity::note, skeleton_.file, slot.line, slot.column,
-             "unit " + fb.unit_id + " (" + fb.reason + ") taken from " + fb.used + ": \"" +
-                 excerpt + "\""});
+        std::string excerpt =
+            slot.source.size() > 60 ? slot.source.substr(0, 57) + "..." : slot.source;
+        result.diagnostics.push_back({Severity::note, skeleton_.file, slot.line, slot.column,
+                                      "unit " + fb.unit_id + " (" + fb.reason + ") taken from " +
+                                          fb.used + ": \"" + excerpt + "\""});
         st.fallbacks.push_back(std::move(fb));
     }
     result.output = std::move(out);
