@@ -231,8 +231,12 @@ class Merger {
     std::set<std::string> date_warnings_;
 
     std::optional<double> date_for(const DateExpression& e);
+    // `starts_line`: the text starts a line of its block, where a date such as "28. November"
+    // would open a list; such a date is escaped.
     std::string render_dates(std::string text, const std::vector<DateSlot>& dates,
-                             std::vector<std::pair<size_t, size_t>>* rendered);
+                             std::vector<std::pair<size_t, size_t>>* rendered,
+                             bool starts_line = false);
+    bool starts_block_line(size_t pos) const;
     Choice choose(size_t index);
     std::string fill_unit(const Slot& slot, const std::string& translation, bool from_source);
     std::string splice();
@@ -268,7 +272,8 @@ std::optional<double> Merger::date_for(const DateExpression& e) {
 }
 
 std::string Merger::render_dates(std::string text, const std::vector<DateSlot>& dates,
-                                 std::vector<std::pair<size_t, size_t>>* rendered) {
+                                 std::vector<std::pair<size_t, size_t>>* rendered,
+                                 bool starts_line) {
     if (options_.dates == DateMode::keep) return text;
     for (const DateSlot& d : dates) {
         std::optional<double> when = date_for(d.expression);
@@ -287,9 +292,13 @@ std::string Merger::render_dates(std::string text, const std::vector<DateSlot>& 
             continue;
         }
         for (size_t pos = 0; (pos = text.find(d.text, pos)) != std::string::npos;) {
-            text.replace(pos, d.text.size(), f.text);
-            if (rendered) rendered->emplace_back(pos, pos + f.text.size());
-            pos += f.text.size();
+            size_t p = pos;
+            while (p > 0 && (is_blank(text[p - 1]) || text[p - 1] == '>')) --p;
+            bool line_start = p == 0 ? starts_line : text[p - 1] == '\n';
+            std::string shown = line_start ? escape_line_start(f.text, {}) : f.text;
+            text.replace(pos, d.text.size(), shown);
+            if (rendered) rendered->emplace_back(pos, pos + shown.size());
+            pos += shown.size();
         }
     }
     return text;
@@ -326,6 +335,31 @@ Merger::Choice Merger::choose(size_t index) {
     return ch;
 }
 
+// Only container markers (indentation, "> ", list item markers) precede `pos` on its line.
+bool Merger::starts_block_line(size_t pos) const {
+    size_t line_begin = page_.rfind('\n', pos == 0 ? 0 : pos - 1);
+    size_t i = line_begin == std::string_view::npos || pos == 0 ? 0 : line_begin + 1;
+    if (i == 0 && page_.substr(0, 3) == "\xEF\xBB\xBF" && pos >= 3) i = 3;
+    auto blank_or_end = [&](size_t k) { return k >= pos || is_blank(page_[k]); };
+    while (i < pos) {
+        char c = page_[i];
+        if (is_blank(c) || c == '>') {
+            ++i;
+        } else if ((c == '-' || c == '+' || c == '*') && blank_or_end(i + 1)) {
+            ++i;
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            size_t d = i;
+            while (d < pos && d - i < 9 && std::isdigit(static_cast<unsigned char>(page_[d]))) ++d;
+            if (d >= pos || (page_[d] != '.' && page_[d] != ')') || !blank_or_end(d + 1))
+                return false;
+            i = d + 1;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::string Merger::fill_unit(const Slot& slot, const std::string& translation, bool from_source) {
     const std::string& nl = skeleton_.newline;
     if (slot.kind == SlotKind::field) {
@@ -336,7 +370,8 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation, 
     if (from_source || translation == slot.source) {
         // The source bytes exactly; only date actions change.
         return render_dates(std::string(page_.substr(slot.begin, slot.end - slot.begin)),
-                            slot.dates, nullptr);
+                            slot.dates, nullptr,
+                            slot.table_cell ? starts_block_line(slot.begin) : slot.starts_line);
     }
     std::vector<std::pair<size_t, size_t>> keep;
     std::vector<std::string_view> protected_texts;
@@ -344,14 +379,11 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation, 
         protected_texts.emplace_back(slot.source.data() + c.begin, c.end - c.begin);
     std::string t;
     if (slot.table_cell) {
-        t = escape_table_pipes(
-            escape_footnote_references(normalize_lines(translation, false), protected_texts));
+        t = escape_footnote_references(normalize_lines(translation, false), protected_texts);
+        t = escape_table_pipes(render_dates(t, slot.dates, nullptr));
         // The first cell of a row without a leading pipe starts its line.
-        size_t line_begin = page_.rfind('\n', slot.begin);
-        line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
-        if (page_.substr(line_begin, slot.begin - line_begin).find('|') == std::string_view::npos)
-            t = escape_line_start(t, protected_texts);
-        return render_dates(t, slot.dates, nullptr);
+        if (starts_block_line(slot.begin)) t = escape_line_start(t, protected_texts);
+        return t;
     }
     bool single_line = slot.heading || !slot.hard_breaks;
     t = escape_footnote_references(normalize_lines(translation, !single_line), protected_texts);
@@ -431,7 +463,7 @@ std::string Merger::splice() {
         size_t begin = out.size();
         if (slot.kind == SlotKind::date) {
             out += render_dates(std::string(page_.substr(slot.begin, slot.end - slot.begin)),
-                                {slot.date}, nullptr);
+                                {slot.date}, nullptr, starts_block_line(slot.begin));
         } else {
             choices_[i] = choose(i);
             bool from_source = choices_[i].catalog == chain_.size();

@@ -373,3 +373,32 @@ TEST_CASE("structure: podebug rewrites keep the block tree and front matter") {
         CHECK(t.used > 0);
     }
 }
+
+TEST_CASE("structure: dates written at the start of a line do not open blocks") {
+    // German writes "28. November 2026": at the start of a line that would be a list item.
+    const std::string date = "{{ .Date.Format \"2. January 2006\" }}";
+    Page page{"dates.md", "---\ntitle: Dates\ndate: 2026-11-28\n---\n\n" + date + "\n\n- " + date +
+                              "\n\n> " + date + "\n\n" + date + " is the date\n\nOn\\\n" + date +
+                              " again\n\nday | note\n--- | ---\n" + date + " | first cell\n" +
+                              date + " | x\n"};
+    ExtractResult ex = extract(page);
+    REQUIRE(ex.ok());
+    size_t counter = 0;
+    Catalog same = ex.catalog;
+    for (Unit& u : same.units()) {
+        u.target = u.source;
+        u.state = UnitState::translated;
+    }
+    Catalog hostile = hostile_catalog(ex.catalog, counter);
+    Tally t;
+    for (const Catalog* c : {&same, &hostile}) {
+        MergeOptions mo;
+        mo.locale = "de";
+        MergeResult r = merge_page(page.text, ex.skeleton, {{"de", c}}, mo);
+        check_merge(page, ex, *c, r, t);
+        CHECK(r.output.find("{{") == std::string::npos);
+        CHECK(r.output.find("28") != std::string::npos);
+    }
+    report("dates at line starts", t);
+    CHECK(t.fallbacks() == 0);
+}
