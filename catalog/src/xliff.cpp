@@ -37,12 +37,11 @@
 #include <string_view>
 #include <vector>
 
-#include "policyloc/catalog_io.h"
 #include "inline_codes.h"
+#include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 
 namespace policyloc {
-
 
 namespace {
 
@@ -224,6 +223,35 @@ std::vector<CodeMatch> find_codes_in_target(const Unit& u, const std::string& ta
     return found;
 }
 
+// PO flags as one comma-separated list.
+std::string flags_text(const Unit& u) {
+    std::string flags;
+    for (const auto& f : u.flags) flags += (flags.empty() ? "" : ", ") + f;
+    return flags;
+}
+
+// One form of a plural unit: the singular's or the plural's source (without codes: they are
+// the singular's), the form's target and its state.
+struct PluralForm {
+    Unit unit;
+    std::string target;
+    UnitState state;
+};
+
+std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
+    std::vector<PluralForm> forms;
+    const size_t count = std::max<size_t>(2, u.plural_targets.size());
+    for (size_t i = 0; i < count; ++i) {
+        PluralForm f{u, i < u.plural_targets.size() ? u.plural_targets[i] : std::string(), state};
+        if (i == 0 && u.plural_targets.empty()) f.target = u.target;
+        if (f.target.empty() && state != UnitState::fuzzy) f.state = UnitState::untranslated;
+        f.unit.source = i == 0 ? u.source : *u.source_plural;
+        f.unit.codes.clear();
+        forms.push_back(std::move(f));
+    }
+    return forms;
+}
+
 class Writer {
   public:
     Writer(const Catalog& cat, bool v2, Diagnostics& diagnostics)
@@ -241,7 +269,6 @@ class Writer {
                 }
         if (original.empty()) original = "messages";
 
-        size_t written = 0;
         if (!v2_) {
             root.append_attribute("version") = "1.2";
             root.append_attribute("xmlns") = ns12;
@@ -253,11 +280,7 @@ class Writer {
             file.append_attribute("datatype") = "x-markdown";
             header12(file, 2);
             pugi::xml_node body = b_.element(file, "body", 2);
-            for (const Unit& u : cat_.units()) {
-                if (u.obsolete) continue;
-                write_unit12(body, u, 3);
-                ++written;
-            }
+            write_units(body, 3);
             b_.close(body, 2);
             b_.close(file, 1);
         } else {
@@ -271,11 +294,7 @@ class Writer {
             file.append_attribute("id") = "f1";
             file.append_attribute("original") = b_.attribute_text(original, "file").c_str();
             header20(file, 2);
-            for (const Unit& u : cat_.units()) {
-                if (u.obsolete) continue;
-                write_unit20(file, u, 2);
-                ++written;
-            }
+            const size_t written = write_units(file, 2);
             b_.close(file, 1);
             if (written == 0)
                 diagnostics_.push_back({Severity::warning,
@@ -326,16 +345,9 @@ class Writer {
     void header12(pugi::xml_node file, int depth) {
         if (cat_.header.empty() && cat_.header_comment.empty()) return;
         pugi::xml_node h = b_.element(file, "header", depth);
-        if (!cat_.header.empty()) {
-            pugi::xml_node n = b_.element(h, "note", depth + 1);
-            n.append_attribute("from") = "po-header";
-            b_.text(n, header_text(), "po-header");
-        }
-        if (!cat_.header_comment.empty()) {
-            pugi::xml_node n = b_.element(h, "note", depth + 1);
-            n.append_attribute("from") = "po-header-comment";
-            b_.text(n, cat_.header_comment, "po-header");
-        }
+        if (!cat_.header.empty()) note(h, "po-header", header_text(), "po-header", depth + 1);
+        if (!cat_.header_comment.empty())
+            note(h, "po-header-comment", cat_.header_comment, "po-header", depth + 1);
         b_.close(h, depth);
     }
 
@@ -343,8 +355,7 @@ class Writer {
         if (cat_.header.empty() && cat_.header_comment.empty()) return;
         pugi::xml_node md = b_.element(file, "mda:metadata", depth);
         if (!cat_.header.empty()) {
-            pugi::xml_node g = b_.element(md, "mda:metaGroup", depth + 1);
-            g.append_attribute("category") = "po-header";
+            pugi::xml_node g = group(md, "po-header", depth + 1);
             for (const auto& [name, value] : cat_.header) {
                 pugi::xml_node m = b_.element(g, "mda:meta", depth + 2);
                 m.append_attribute("type") = b_.attribute_text(name, "po-header").c_str();
@@ -352,75 +363,105 @@ class Writer {
             }
             b_.close(g, depth + 1);
         }
-        if (!cat_.header_comment.empty()) {
-            pugi::xml_node g = b_.element(md, "mda:metaGroup", depth + 1);
-            g.append_attribute("category") = "po-header-comment";
-            meta(g, "comment", cat_.header_comment, "po-header");
-        }
+        if (!cat_.header_comment.empty())
+            entry(group(md, "po-header-comment", depth + 1), "comment", cat_.header_comment,
+                  "po-header");
         b_.close(md, depth);
     }
 
-    // ---- 1.2
-    void context(pugi::xml_node group, const char* type, const std::string& value,
-                 const std::string& id) {
-        pugi::xml_node c = group.append_child("context");
-        c.append_attribute("context-type") = type;
-        b_.text(c, value, id);
+    // ---- Both versions
+    // A context-group with its purpose (1.2) or an mda:metaGroup with its category (2.0).
+    pugi::xml_node group(pugi::xml_node parent, const char* purpose, int depth) {
+        pugi::xml_node g = b_.element(parent, v2_ ? "mda:metaGroup" : "context-group", depth);
+        g.append_attribute(v2_ ? "category" : "purpose") = purpose;
+        return g;
     }
 
+    // A <context> (1.2) or <mda:meta> (2.0) of a group, on the group's line.
+    void entry(pugi::xml_node group, const char* type, const std::string& value,
+               const std::string& id) {
+        pugi::xml_node m = group.append_child(v2_ ? "mda:meta" : "context");
+        m.append_attribute(v2_ ? "type" : "context-type") = type;
+        b_.text(m, value, id);
+    }
+
+    void location(pugi::xml_node parent, const Reference& r, const std::string& id, int depth) {
+        pugi::xml_node g = group(parent, "location", depth);
+        entry(g, "sourcefile", r.file, id);
+        if (r.line > 0) entry(g, "linenumber", std::to_string(r.line), id);
+    }
+
+    // A <note> from (1.2) or of the category (2.0) `from`.
+    void note(pugi::xml_node parent, const char* from, const std::string& text,
+              const std::string& id, int depth) {
+        pugi::xml_node n = b_.element(parent, "note", depth);
+        n.append_attribute(v2_ ? "category" : "from") = from;
+        b_.text(n, text, id);
+    }
+
+    // Developer notes (with the placeholder list) and translator comments; 2.0 puts them in
+    // <notes>.
+    void unit_notes(pugi::xml_node parent, const Unit& u, const std::string& id, int depth) {
+        const std::string developer = detail::notes_with_codes(u);
+        if (developer.empty() && u.comments.empty()) return;
+        pugi::xml_node holder = v2_ ? b_.element(parent, "notes", depth) : parent;
+        const int note_depth = v2_ ? depth + 1 : depth;
+        if (!developer.empty()) note(holder, "developer", developer, id, note_depth);
+        if (!u.comments.empty()) note(holder, "translator", u.comments, id, note_depth);
+        if (v2_) b_.close(holder, depth);
+    }
+
+    // The state of a 1.2 <target> or a 2.0 <segment>. `kept_text`: a fuzzy target that is
+    // untranslated text kept (1.2 needs-translation).
+    const char* state_name(UnitState state, bool kept_text) const {
+        switch (state) {
+        case UnitState::untranslated:
+            break;
+        case UnitState::fuzzy:
+            if (v2_) break;
+            return kept_text ? "needs-translation" : "needs-review-translation";
+        case UnitState::translated:
+            return "translated";
+        case UnitState::reviewed:
+            return v2_ ? "reviewed" : "signed-off";
+        case UnitState::final_state:
+            return "final";
+        }
+        return "initial";
+    }
+
+    // ---- 1.2
     // context-groups and notes, shared by <trans-unit> and the plural <group>.
     void metadata12(pugi::xml_node parent, const Unit& u, const std::string& id, int depth) {
-        if (u.context) {
-            pugi::xml_node g = b_.element(parent, "context-group", depth);
-            g.append_attribute("purpose") = "information";
-            context(g, "x-msgctxt", *u.context, id);
+        if (u.context) entry(group(parent, "information", depth), "x-msgctxt", *u.context, id);
+        for (const Reference& r : u.refs) location(parent, r, id, depth);
+        if (!u.flags.empty())
+            entry(group(parent, "information", depth), "x-po-flags", flags_text(u), id);
+        unit_notes(parent, u, id, depth);
+    }
+
+    // Text with the given code spans written as <ph> elements.
+    void content(pugi::xml_node node, std::string_view text, const std::vector<CodeMatch>& codes,
+                 const std::string& id) {
+        size_t pos = 0;
+        for (const CodeMatch& m : codes) {
+            b_.text(node, text.substr(pos, m.begin - pos), id);
+            code(node, m.number, text.substr(m.begin, m.end - m.begin), id);
+            pos = m.end;
         }
-        for (const Reference& r : u.refs) {
-            pugi::xml_node g = b_.element(parent, "context-group", depth);
-            g.append_attribute("purpose") = "location";
-            context(g, "sourcefile", r.file, id);
-            if (r.line > 0) context(g, "linenumber", std::to_string(r.line), id);
-        }
-        if (!u.flags.empty()) {
-            std::string flags;
-            for (const auto& f : u.flags) flags += (flags.empty() ? "" : ", ") + f;
-            pugi::xml_node g = b_.element(parent, "context-group", depth);
-            g.append_attribute("purpose") = "information";
-            context(g, "x-po-flags", flags, id);
-        }
-        const std::string notes = detail::notes_with_codes(u);
-        if (!notes.empty()) {
-            pugi::xml_node n = b_.element(parent, "note", depth);
-            n.append_attribute("from") = "developer";
-            b_.text(n, notes, id);
-        }
-        if (!u.comments.empty()) {
-            pugi::xml_node n = b_.element(parent, "note", depth);
-            n.append_attribute("from") = "translator";
-            b_.text(n, u.comments, id);
-        }
+        b_.text(node, text.substr(pos), id);
     }
 
     void source_content(pugi::xml_node node, const Unit& u, const std::string& id) {
-        size_t pos = 0;
-        for (size_t i = 0; i < u.codes.size(); ++i) {
-            const InlineCode& c = u.codes[i];
-            b_.text(node, std::string_view(u.source).substr(pos, c.begin - pos), id);
-            code(node, i + 1, std::string_view(u.source).substr(c.begin, c.end - c.begin), id);
-            pos = c.end;
-        }
-        b_.text(node, std::string_view(u.source).substr(pos), id);
+        std::vector<CodeMatch> codes;
+        for (size_t i = 0; i < u.codes.size(); ++i)
+            codes.push_back({u.codes[i].begin, u.codes[i].end, i + 1});
+        content(node, u.source, codes, id);
     }
 
     void target_content(pugi::xml_node node, const Unit& u, const std::string& target,
                         const std::string& id) {
-        size_t pos = 0;
-        for (const CodeMatch& m : find_codes_in_target(u, target)) {
-            b_.text(node, std::string_view(target).substr(pos, m.begin - pos), id);
-            code(node, m.number, std::string_view(target).substr(m.begin, m.end - m.begin), id);
-            pos = m.end;
-        }
-        b_.text(node, std::string_view(target).substr(pos), id);
+        content(node, target, find_codes_in_target(u, target), id);
     }
 
     void code(pugi::xml_node node, size_t number, std::string_view text, const std::string& id) {
@@ -437,37 +478,25 @@ class Writer {
 
     void target12(pugi::xml_node tu, const Unit& u, UnitState state, const std::string& target,
                   const std::string& id, int depth) {
-        const char* name = nullptr;
-        switch (state) {
-        case UnitState::untranslated:
-            return;
-        case UnitState::fuzzy:
-            name = u.state == UnitState::untranslated ? "needs-translation"
-                                                      : "needs-review-translation";
-            break;
-        case UnitState::translated:
-            name = "translated";
-            break;
-        case UnitState::reviewed:
-            name = "signed-off";
-            break;
-        case UnitState::final_state:
-            name = "final";
-            break;
-        }
+        if (state == UnitState::untranslated) return;
         pugi::xml_node t = b_.element(tu, "target", depth);
-        t.append_attribute("state") = name;
+        t.append_attribute("state") = state_name(state, u.state == UnitState::untranslated);
         target_content(t, u, target, id);
     }
 
-    pugi::xml_node trans_unit(pugi::xml_node parent, const std::string& id, UnitState state,
+    // A <trans-unit> with its <source> and <target>, left open for more children.
+    pugi::xml_node trans_unit(pugi::xml_node parent, const std::string& unit_id, const Unit& u,
+                              UnitState state, const std::string& target, const std::string& id,
                               int depth) {
         pugi::xml_node tu = b_.element(parent, "trans-unit", depth);
-        tu.append_attribute("id") = id.c_str();
+        tu.append_attribute("id") = unit_id.c_str();
         tu.append_attribute("xml:space") = "preserve";
         // Translate Toolkit (pocount, xliff2po) and CAT tools take a target without
         // approved="yes" for an unconfirmed one, so every usable translation carries it.
         if (state >= UnitState::translated) tu.append_attribute("approved") = "yes";
+        pugi::xml_node s = b_.element(tu, "source", depth + 1);
+        source_content(s, u, id);
+        target12(tu, u, state, target, id, depth + 1);
         return tu;
     }
 
@@ -481,136 +510,34 @@ class Writer {
         }
         pugi::xml_node t = b_.element(alt, "target", depth + 1);
         b_.text(t, u.target, id);
-        if (u.previous_context) {
-            pugi::xml_node g = b_.element(alt, "context-group", depth + 1);
-            g.append_attribute("purpose") = "information";
-            context(g, "x-msgctxt", *u.previous_context, id);
-        }
+        if (u.previous_context)
+            entry(group(alt, "information", depth + 1), "x-msgctxt", *u.previous_context, id);
         b_.close(alt, depth);
     }
 
-    void write_unit12(pugi::xml_node body, const Unit& u, int depth) {
-        const std::string id = u.id();
-        const std::string resname = b_.attribute_text(u.context ? *u.context : id, id);
-        const UnitState state = writable_state(u);
-        if (!codes_valid(u)) {
-            diagnostics_.push_back({Severity::warning,
-                                    {},
-                                    0,
-                                    0,
-                                    "unit " + id +
-                                        ": inline codes out of order or range, "
-                                        "written as plain text"});
-        }
-        Unit w = u;
-        if (!codes_valid(u)) w.codes.clear();
-
-        if (!u.source_plural) {
-            pugi::xml_node tu = trans_unit(body, id, state, depth);
-            tu.append_attribute("resname") = resname.c_str();
-            pugi::xml_node s = b_.element(tu, "source", depth + 1);
-            source_content(s, w, id);
-            target12(tu, w, state, w.target, id, depth + 1);
-            metadata12(tu, w, id, depth + 1);
-            previous12(tu, w, id, depth + 1);
-            b_.close(tu, depth);
-            return;
-        }
-        pugi::xml_node g = b_.element(body, "group", depth);
-        g.append_attribute("id") = id.c_str();
-        g.append_attribute("resname") = resname.c_str();
-        g.append_attribute("restype") = plurals12;
-        metadata12(g, w, id, depth + 1);
-        const size_t forms = std::max<size_t>(2, w.plural_targets.size());
-        for (size_t i = 0; i < forms; ++i) {
-            const std::string form_id = id + "[" + std::to_string(i) + "]";
-            std::string target = i < w.plural_targets.size() ? w.plural_targets[i] : std::string();
-            if (i == 0 && w.plural_targets.empty()) target = w.target;
-            UnitState form_state = state;
-            if (target.empty() && state != UnitState::fuzzy) form_state = UnitState::untranslated;
-            pugi::xml_node tu = trans_unit(g, form_id, form_state, depth + 1);
-            pugi::xml_node s = b_.element(tu, "source", depth + 2);
-            Unit form = w;
-            form.source = i == 0 ? w.source : *w.source_plural;
-            form.codes.clear();
-            source_content(s, form, id);
-            target12(tu, form, form_state, target, id, depth + 2);
-            if (i == 0) previous12(tu, w, id, depth + 2);
-            b_.close(tu, depth + 1);
-        }
-        b_.close(g, depth);
-    }
-
     // ---- 2.0
-    void meta(pugi::xml_node group, const char* type, const std::string& value,
-              const std::string& id) {
-        pugi::xml_node m = group.append_child("mda:meta");
-        m.append_attribute("type") = type;
-        b_.text(m, value, id);
-    }
-
     void metadata20(pugi::xml_node parent, const Unit& u, const std::string& id, int depth) {
         const bool po_meta =
             u.context || u.previous_context || u.previous_source || !u.flags.empty();
         if (po_meta || !u.refs.empty()) {
             pugi::xml_node md = b_.element(parent, "mda:metadata", depth);
             if (po_meta) {
-                pugi::xml_node g = b_.element(md, "mda:metaGroup", depth + 1);
-                g.append_attribute("category") = "po";
-                if (u.context) meta(g, "msgctxt", *u.context, id);
-                if (u.previous_context) meta(g, "previous-msgctxt", *u.previous_context, id);
-                if (u.previous_source) meta(g, "previous-msgid", *u.previous_source, id);
-                if (!u.flags.empty()) {
-                    std::string flags;
-                    for (const auto& f : u.flags) flags += (flags.empty() ? "" : ", ") + f;
-                    meta(g, "flags", flags, id);
-                }
+                pugi::xml_node g = group(md, "po", depth + 1);
+                if (u.context) entry(g, "msgctxt", *u.context, id);
+                if (u.previous_context) entry(g, "previous-msgctxt", *u.previous_context, id);
+                if (u.previous_source) entry(g, "previous-msgid", *u.previous_source, id);
+                if (!u.flags.empty()) entry(g, "flags", flags_text(u), id);
             }
-            for (const Reference& r : u.refs) {
-                pugi::xml_node g = b_.element(md, "mda:metaGroup", depth + 1);
-                g.append_attribute("category") = "location";
-                meta(g, "sourcefile", r.file, id);
-                if (r.line > 0) meta(g, "linenumber", std::to_string(r.line), id);
-            }
+            for (const Reference& r : u.refs) location(md, r, id, depth + 1);
             b_.close(md, depth);
         }
-        const std::string notes = detail::notes_with_codes(u);
-        if (!notes.empty() || !u.comments.empty()) {
-            pugi::xml_node ns = b_.element(parent, "notes", depth);
-            if (!notes.empty()) {
-                pugi::xml_node n = b_.element(ns, "note", depth + 1);
-                n.append_attribute("category") = "developer";
-                b_.text(n, notes, id);
-            }
-            if (!u.comments.empty()) {
-                pugi::xml_node n = b_.element(ns, "note", depth + 1);
-                n.append_attribute("category") = "translator";
-                b_.text(n, u.comments, id);
-            }
-            b_.close(ns, depth);
-        }
+        unit_notes(parent, u, id, depth);
     }
 
     void segment20(pugi::xml_node unit, const Unit& u, UnitState state, const std::string& target,
                    const std::string& id, int depth) {
         pugi::xml_node seg = b_.element(unit, "segment", depth);
-        const char* name = "initial";
-        switch (state) {
-        case UnitState::untranslated:
-        case UnitState::fuzzy:
-            name = "initial";
-            break;
-        case UnitState::translated:
-            name = "translated";
-            break;
-        case UnitState::reviewed:
-            name = "reviewed";
-            break;
-        case UnitState::final_state:
-            name = "final";
-            break;
-        }
-        seg.append_attribute("state") = name;
+        seg.append_attribute("state") = state_name(state, false);
         pugi::xml_node s = b_.element(seg, "source", depth + 1);
         s.append_attribute("xml:space") = "preserve";
         source_content(s, u, id);
@@ -634,10 +561,24 @@ class Writer {
         b_.close(od, depth);
     }
 
-    void write_unit20(pugi::xml_node file, const Unit& u, int depth) {
+    // Writes the catalog's units, obsolete ones left out; returns how many were written.
+    size_t write_units(pugi::xml_node parent, int depth) {
+        size_t written = 0;
+        for (const Unit& u : cat_.units()) {
+            if (u.obsolete) continue;
+            write_unit(parent, u, depth);
+            ++written;
+        }
+        return written;
+    }
+
+    // A unit, or for a plural entry a group of one unit per form. The context (or the unit id)
+    // is the unit's resname (1.2) or name (2.0).
+    void write_unit(pugi::xml_node parent, const Unit& u, int depth) {
         const std::string id = u.id();
         const std::string name = b_.attribute_text(u.context ? *u.context : id, id);
         const UnitState state = writable_state(u);
+        Unit w = u;
         if (!codes_valid(u)) {
             diagnostics_.push_back({Severity::warning,
                                     {},
@@ -646,39 +587,50 @@ class Writer {
                                     "unit " + id +
                                         ": inline codes out of order or range, "
                                         "written as plain text"});
+            w.codes.clear();
         }
-        Unit w = u;
-        if (!codes_valid(u)) w.codes.clear();
 
         if (!u.source_plural) {
-            pugi::xml_node unit = b_.element(file, "unit", depth);
-            unit.append_attribute("id") = id.c_str();
-            unit.append_attribute("name") = name.c_str();
-            metadata20(unit, w, id, depth + 1);
-            original_data(unit, w, id, depth + 1);
-            segment20(unit, w, state, w.target, id, depth + 1);
-            b_.close(unit, depth);
+            if (v2_) {
+                pugi::xml_node unit = b_.element(parent, "unit", depth);
+                unit.append_attribute("id") = id.c_str();
+                unit.append_attribute("name") = name.c_str();
+                metadata20(unit, w, id, depth + 1);
+                original_data(unit, w, id, depth + 1);
+                segment20(unit, w, state, w.target, id, depth + 1);
+                b_.close(unit, depth);
+            } else {
+                pugi::xml_node tu = trans_unit(parent, id, w, state, w.target, id, depth);
+                tu.append_attribute("resname") = name.c_str();
+                metadata12(tu, w, id, depth + 1);
+                previous12(tu, w, id, depth + 1);
+                b_.close(tu, depth);
+            }
             return;
         }
-        pugi::xml_node g = b_.element(file, "group", depth);
+        pugi::xml_node g = b_.element(parent, "group", depth);
         g.append_attribute("id") = id.c_str();
-        g.append_attribute("name") = name.c_str();
-        g.append_attribute("type") = plurals20;
-        metadata20(g, w, id, depth + 1);
-        const size_t forms = std::max<size_t>(2, w.plural_targets.size());
-        for (size_t i = 0; i < forms; ++i) {
-            const std::string form_id = id + "-" + std::to_string(i);
-            std::string target = i < w.plural_targets.size() ? w.plural_targets[i] : std::string();
-            if (i == 0 && w.plural_targets.empty()) target = w.target;
-            UnitState form_state = state;
-            if (target.empty() && state != UnitState::fuzzy) form_state = UnitState::untranslated;
-            Unit form = w;
-            form.source = i == 0 ? w.source : *w.source_plural;
-            form.codes.clear();
-            pugi::xml_node unit = b_.element(g, "unit", depth + 1);
-            unit.append_attribute("id") = form_id.c_str();
-            segment20(unit, form, form_state, target, id, depth + 2);
-            b_.close(unit, depth + 1);
+        g.append_attribute(v2_ ? "name" : "resname") = name.c_str();
+        g.append_attribute(v2_ ? "type" : "restype") = v2_ ? plurals20 : plurals12;
+        if (v2_)
+            metadata20(g, w, id, depth + 1);
+        else
+            metadata12(g, w, id, depth + 1);
+        const std::vector<PluralForm> forms = plural_forms(w, state);
+        for (size_t i = 0; i < forms.size(); ++i) {
+            const PluralForm& f = forms[i];
+            if (v2_) {
+                pugi::xml_node unit = b_.element(g, "unit", depth + 1);
+                unit.append_attribute("id") = (id + "-" + std::to_string(i)).c_str();
+                segment20(unit, f.unit, f.state, f.target, id, depth + 2);
+                b_.close(unit, depth + 1);
+            } else {
+                const std::string form_id = id + "[" + std::to_string(i) + "]";
+                pugi::xml_node tu =
+                    trans_unit(g, form_id, f.unit, f.state, f.target, id, depth + 1);
+                if (i == 0) previous12(tu, w, id, depth + 2);
+                b_.close(tu, depth + 1);
+            }
         }
         b_.close(g, depth);
     }
@@ -946,10 +898,10 @@ class Reader {
             if (v2_) {
                 if (first_file_header) read_header20(file);
                 first_file_header = false;
-                read_container20(file);
+                read_container(file);
             } else if (pugi::xml_node body = first_child(file, "body")) {
                 if (pugi::xml_node h = first_child(file, "header")) read_header12(h);
-                read_container12(body);
+                read_container(body);
             } else {
                 error(file, "<file> without <body>");
             }
@@ -972,20 +924,107 @@ class Reader {
                  Severity::warning);
     }
 
-    // ---- 1.2
-    void read_container12(const pugi::xml_node& parent) {
+    // ---- Both versions
+    // Text, codes and state of a <trans-unit> (1.2) or <unit> (2.0).
+    struct Form {
+        std::string source;
+        std::vector<InlineCode> codes;
+        std::string target;
+        UnitState state = UnitState::untranslated;
+    };
+
+    bool read_form(const pugi::xml_node& n, Form& f) {
+        return v2_ ? read_form20(n, f) : read_form12(n, f);
+    }
+
+    // Metadata and notes of a unit or plural group. Without a msgctxt, a resname (1.2) or name
+    // (2.0) other than the id is the context.
+    void read_metadata(const pugi::xml_node& n, Unit& u, std::string& notes) {
+        if (v2_)
+            read_metadata20(n, u, notes);
+        else
+            read_metadata12(n, u, notes);
+        if (u.context) return;
+        const std::string name = attr(n, v2_ ? "name" : "resname");
+        if (!name.empty() && name != attr(n, "id")) u.context = name;
+    }
+
+    bool is_unit(const pugi::xml_node& n) const {
+        return is_element(n, v2_ ? "unit" : "trans-unit");
+    }
+
+    // The units and groups of a <body> (1.2), <file> (2.0) or <group>.
+    void read_container(const pugi::xml_node& parent) {
         for (pugi::xml_node c : parent.children()) {
-            if (is_element(c, "trans-unit")) {
-                read_trans_unit(c);
+            if (is_unit(c)) {
+                read_unit(c);
             } else if (is_element(c, "group")) {
-                if (attr(c, "restype") == plurals12)
-                    read_plural12(c);
+                if (v2_ ? attr(c, "type") == plurals20 : attr(c, "restype") == plurals12)
+                    read_plural(c);
                 else
-                    read_container12(c);
+                    read_container(c);
             }
         }
     }
 
+    void read_unit(const pugi::xml_node& n) {
+        if (!v2_ && attr(n, "restype") == "x-gettext-domain-header") {
+            read_po_header_unit(n);
+            return;
+        }
+        Form f;
+        if (!read_form(n, f)) return;
+        Unit u;
+        u.source = std::move(f.source);
+        u.target = std::move(f.target);
+        u.state = f.state;
+        std::string notes;
+        read_metadata(n, u, notes);
+        settle_codes(u, notes, std::move(f.codes));
+        cat_.add(std::move(u));
+    }
+
+    // A plural group: one unit per form. In 1.2 the first form's metadata counts too.
+    void read_plural(const pugi::xml_node& g) {
+        Unit u;
+        std::string notes;
+        read_metadata(g, u, notes);
+        std::vector<Form> forms;
+        for (pugi::xml_node n : g.children()) {
+            if (!is_unit(n)) continue;
+            Form f;
+            if (!read_form(n, f)) return;
+            if (!v2_ && forms.empty()) {
+                std::string form_notes;
+                read_metadata12(n, u, form_notes);
+                notes = join_lines(notes, form_notes);
+            }
+            forms.push_back(std::move(f));
+        }
+        if (forms.empty()) {
+            error(g, "plural group without units");
+            return;
+        }
+        u.source = forms[0].source;
+        if (forms.size() > 1)
+            u.source_plural = forms[1].source;
+        else
+            u.source_plural = forms[0].source;
+        u.state = forms[0].state;
+        bool any_target = false;
+        for (const Form& f : forms) {
+            u.plural_targets.push_back(f.target);
+            any_target = any_target || !f.target.empty();
+            if (f.state < u.state) u.state = f.state;
+        }
+        if (!any_target) u.plural_targets.clear();
+        u.target = forms[0].target;
+        if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
+        settle_codes(u, notes, {});
+        cat_.add(std::move(u));
+    }
+
+    // ---- 1.2
     // context-groups, notes and alt-trans of a <trans-unit> or plural <group>.
     void read_metadata12(const pugi::xml_node& parent, Unit& u, std::string& notes) {
         for (pugi::xml_node c : parent.children()) {
@@ -1029,19 +1068,6 @@ class Reader {
         }
     }
 
-    void context_from_resname(Unit& u, const pugi::xml_node& n) {
-        if (u.context) return;
-        const std::string resname = attr(n, "resname");
-        if (!resname.empty() && resname != attr(n, "id")) u.context = resname;
-    }
-
-    struct Form {
-        std::string source;
-        std::vector<InlineCode> codes;
-        std::string target;
-        UnitState state = UnitState::untranslated;
-    };
-
     bool read_form12(const pugi::xml_node& tu, Form& f) {
         pugi::xml_node source = first_child(tu, "source");
         if (!source) {
@@ -1056,69 +1082,6 @@ class Reader {
         if (target) f.target = InlineReader(false, none, known, false).read(target).text;
         f.state = state12(tu, target, f.target);
         return true;
-    }
-
-    void read_trans_unit(const pugi::xml_node& tu) {
-        if (attr(tu, "restype") == "x-gettext-domain-header") {
-            read_po_header_unit(tu);
-            return;
-        }
-        Form f;
-        if (!read_form12(tu, f)) return;
-        Unit u;
-        u.source = std::move(f.source);
-        u.target = std::move(f.target);
-        u.state = f.state;
-        std::string notes;
-        read_metadata12(tu, u, notes);
-        context_from_resname(u, tu);
-        settle_codes(u, notes, std::move(f.codes));
-        cat_.add(std::move(u));
-    }
-
-    void read_plural12(const pugi::xml_node& g) {
-        Unit u;
-        std::string notes;
-        read_metadata12(g, u, notes);
-        context_from_resname(u, g);
-        std::vector<Form> forms;
-        for (pugi::xml_node tu : g.children()) {
-            if (!is_element(tu, "trans-unit")) continue;
-            Form f;
-            if (!read_form12(tu, f)) return;
-            if (forms.empty()) {
-                std::string unused;
-                read_metadata12(tu, u, unused);
-                notes = join_lines(notes, unused);
-            }
-            forms.push_back(std::move(f));
-        }
-        finish_plural(g, u, notes, forms);
-    }
-
-    void finish_plural(const pugi::xml_node& g, Unit& u, const std::string& notes,
-                       std::vector<Form>& forms) {
-        if (forms.empty()) {
-            error(g, "plural group without units");
-            return;
-        }
-        u.source = forms[0].source;
-        if (forms.size() > 1)
-            u.source_plural = forms[1].source;
-        else
-            u.source_plural = forms[0].source;
-        u.state = forms[0].state;
-        bool any_target = false;
-        for (const Form& f : forms) {
-            u.plural_targets.push_back(f.target);
-            any_target = any_target || !f.target.empty();
-            if (f.state < u.state) u.state = f.state;
-        }
-        if (!any_target) u.plural_targets.clear();
-        u.target = forms[0].target;
-        if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
-        settle_codes(u, notes, {});
-        cat_.add(std::move(u));
     }
 
     void read_header12(const pugi::xml_node& header) {
@@ -1183,19 +1146,6 @@ class Reader {
         }
     }
 
-    void read_container20(const pugi::xml_node& parent) {
-        for (pugi::xml_node c : parent.children()) {
-            if (is_element(c, "unit")) {
-                read_unit20(c);
-            } else if (is_element(c, "group")) {
-                if (attr(c, "type") == plurals20)
-                    read_plural20(c);
-                else
-                    read_container20(c);
-            }
-        }
-    }
-
     void read_metadata20(const pugi::xml_node& parent, Unit& u, std::string& notes) {
         for (pugi::xml_node c : parent.children()) {
             if (is_element(c, "metadata")) {
@@ -1237,10 +1187,6 @@ class Reader {
                         notes = join_lines(notes, all_text(n));
                 }
             }
-        }
-        if (!u.context) {
-            const std::string name = attr(parent, "name");
-            if (!name.empty() && name != attr(parent, "id")) u.context = name;
         }
     }
 
@@ -1296,33 +1242,6 @@ class Reader {
             f.state = UnitState::fuzzy; // partly translated
         }
         return true;
-    }
-
-    void read_unit20(const pugi::xml_node& unit) {
-        Form f;
-        if (!read_form20(unit, f)) return;
-        Unit u;
-        u.source = std::move(f.source);
-        u.target = std::move(f.target);
-        u.state = f.state;
-        std::string notes;
-        read_metadata20(unit, u, notes);
-        settle_codes(u, notes, std::move(f.codes));
-        cat_.add(std::move(u));
-    }
-
-    void read_plural20(const pugi::xml_node& g) {
-        Unit u;
-        std::string notes;
-        read_metadata20(g, u, notes);
-        std::vector<Form> forms;
-        for (pugi::xml_node unit : g.children()) {
-            if (!is_element(unit, "unit")) continue;
-            Form f;
-            if (!read_form20(unit, f)) return;
-            forms.push_back(std::move(f));
-        }
-        finish_plural(g, u, notes, forms);
     }
 
     const std::string& xml_;
