@@ -237,6 +237,10 @@ class Merger {
                              std::vector<std::pair<size_t, size_t>>* rendered,
                              bool starts_line = false);
     bool starts_block_line(size_t pos) const;
+    // The front matter with `value` written into field slot `index` parses, holds `value` there
+    // as a string and every other scalar unchanged (cached per slot and catalog).
+    bool field_round_trips(size_t index, size_t catalog, const std::string& value);
+    std::map<std::pair<size_t, size_t>, bool> field_checks_;
     Choice choose(size_t index);
     std::string fill_unit(const Slot& slot, const std::string& translation, bool from_source);
     std::string splice();
@@ -324,6 +328,12 @@ Merger::Choice Merger::choose(size_t index) {
                                         "'; not used"});
         } else if (i == 0 && !rejected_[index].empty()) {
             reason = rejected_[index];
+        } else if (slot.kind == SlotKind::field && !field_round_trips(index, i, u->target)) {
+            reason = "front matter cannot hold the value";
+            diagnostics_.push_back({Severity::warning, skeleton_.file, slot.line, slot.column,
+                                    "translation in " + chain_[i].name +
+                                        " cannot be written into the front matter so that it "
+                                        "reads back unchanged; not used"});
         } else {
             ch.text = u->target;
             ch.catalog = i;
@@ -333,6 +343,28 @@ Merger::Choice Merger::choose(size_t index) {
         if (ch.reason.empty()) ch.reason = reason;
     }
     return ch;
+}
+
+bool Merger::field_round_trips(size_t index, size_t catalog, const std::string& value) {
+    const Slot& slot = skeleton_.slots[index];
+    if (value == slot.source) return true;
+    auto [it, inserted] = field_checks_.try_emplace({index, catalog}, false);
+    if (!inserted) return it->second;
+    const FrontMatter& fm = skeleton_.front_matter;
+    std::string text(page_.substr(0, fm.end));
+    text.replace(slot.begin, slot.end - slot.begin,
+                 front_matter_encode(fm.syntax, slot.field, value, skeleton_.newline));
+    FrontMatterResult r = front_matter_parse(text, skeleton_.file, {});
+    const std::vector<FrontMatterField>& was = fm.scalars;
+    const std::vector<FrontMatterField>& now = r.front_matter.scalars;
+    bool ok = !diagnostics_have_error(r.diagnostics) && r.front_matter.syntax == fm.syntax &&
+              now.size() == was.size();
+    for (size_t k = 0; ok && k < now.size(); ++k) {
+        ok = now[k].path == was[k].path && now[k].is_string == was[k].is_string;
+        if (ok) ok = now[k].value == (now[k].path == slot.field.path ? value : was[k].value);
+    }
+    it->second = ok;
+    return ok;
 }
 
 // Only container markers (indentation, "> ", list item markers) precede `pos` on its line.
@@ -588,6 +620,15 @@ MergeResult Merger::run() {
              "the localized page's block structure differs from the source's here ('" +
                  diff->found + "' instead of '" + diff->expected + "')"});
         break;
+    }
+    if (skeleton_.front_matter.syntax != FrontMatterSyntax::none) {
+        // Each field was checked on its own; the front matter as a whole must parse too.
+        FrontMatterResult fm = front_matter_parse(out, skeleton_.file, {});
+        for (const Diagnostic& d : fm.diagnostics)
+            if (d.severity == Severity::error)
+                result.diagnostics.push_back(
+                    {Severity::error, d.file, d.line, d.column,
+                     "the localized page's front matter does not parse: " + d.message});
     }
     for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
         if (rejected_[i].empty()) continue;
