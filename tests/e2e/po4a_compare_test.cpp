@@ -48,16 +48,12 @@
 //   ours with the same visible text are one msgid of theirs.
 #include <doctest/doctest.h>
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <functional>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <regex>
 #include <set>
 
@@ -69,32 +65,6 @@ using namespace policyloc;
 using namespace policyloc::test;
 
 namespace {
-
-struct Parsed {
-    cmark_node* root = nullptr;
-    explicit Parsed(std::string_view markdown) {
-        cmark_gfm_core_extensions_ensure_registered();
-        cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-        for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-            if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
-                cmark_parser_attach_syntax_extension(parser, e);
-        cmark_parser_feed(parser, markdown.data(), markdown.size());
-        root = cmark_parser_finish(parser);
-        cmark_parser_free(parser);
-    }
-    ~Parsed() { cmark_node_free(root); }
-    Parsed(const Parsed&) = delete;
-    Parsed& operator=(const Parsed&) = delete;
-};
-
-using Iter = std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)>;
-Iter iterate(cmark_node* n) {
-    return Iter(cmark_iter_new(n), cmark_iter_free);
-}
-
-std::string_view str(const char* s) {
-    return s ? std::string_view(s) : std::string_view();
-}
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -116,58 +86,13 @@ std::string fold_space(std::string_view s) {
     return out;
 }
 
-bool is_word_char(UChar32 c) {
-    return c >= 0 && (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c));
-}
-
-// Runs of letters and digits, in order.
-std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> out;
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    const auto n = static_cast<int32_t>(s.size());
-    int32_t i = 0, begin = -1;
-    while (i < n) {
-        int32_t at = i;
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        if (is_word_char(c)) {
-            if (begin < 0) begin = at;
-        } else if (begin >= 0) {
-            out.emplace_back(s.substr(static_cast<size_t>(begin), static_cast<size_t>(at - begin)));
-            begin = -1;
-        }
-    }
-    if (begin >= 0) out.emplace_back(s.substr(static_cast<size_t>(begin)));
-    return out;
-}
-
-bool is_text_block(cmark_node* n) {
-    cmark_node_type t = cmark_node_get_type(n);
-    return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
-           str(cmark_node_get_type_string(n)) == "table_cell";
-}
-
-// A link whose only child is a text equal to its URL (up to the scheme cmark-gfm adds).
-bool is_autolink(cmark_node* link) {
-    if (cmark_node_get_type(link) != CMARK_NODE_LINK) return false;
-    cmark_node* child = cmark_node_first_child(link);
-    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT)
-        return false;
-    std::string_view text = str(cmark_node_get_literal(child)), url = str(cmark_node_get_url(link));
-    for (std::string_view scheme : {"", "mailto:", "http://"})
-        if (url.size() == scheme.size() + text.size() && url.substr(0, scheme.size()) == scheme &&
-            url.substr(scheme.size()) == text)
-            return true;
-    return false;
-}
-
 // What a reader sees of the blocks under `node`: text, code span and code block contents, alt
 // text; breaks and block ends as spaces. Sets `plain_letters` when a letter or digit lies
 // outside code and autolinks.
 std::string visible_of(cmark_node* node, bool* plain_letters = nullptr) {
     std::string out;
     int autolinks = 0;
-    for (Iter it = iterate(node);;) {
+    for (CmarkIter it = iterate(node);;) {
         cmark_event_type ev = cmark_iter_next(it.get());
         if (ev == CMARK_EVENT_DONE) break;
         cmark_node* n = cmark_iter_get_node(it.get());
@@ -178,7 +103,7 @@ std::string visible_of(cmark_node* node, bool* plain_letters = nullptr) {
             continue;
         }
         if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
-            std::string_view lit = str(cmark_node_get_literal(n));
+            std::string_view lit = cstr_view(cmark_node_get_literal(n));
             out += lit;
             if (plain_letters && t == CMARK_NODE_TEXT && autolinks == 0 && !words_of(lit).empty())
                 *plain_letters = true;
@@ -195,13 +120,13 @@ std::string visible_text(std::string_view text, std::string_view page) {
     static constexpr std::string_view sentinel = "policyloc-end-of-text-7f3a";
     std::string doc_text =
         std::string(text) + "\n\n" + std::string(sentinel) + "\n\n" + std::string(page);
-    Parsed doc(doc_text);
+    ParsedMarkdown doc(doc_text);
     std::string out;
     for (cmark_node* block = cmark_node_first_child(doc.root); block;
          block = cmark_node_next(block)) {
         cmark_node* first = cmark_node_first_child(block);
         if (cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH && first &&
-            !cmark_node_next(first) && str(cmark_node_get_literal(first)) == sentinel)
+            !cmark_node_next(first) && cstr_view(cmark_node_get_literal(first)) == sentinel)
             break;
         out += visible_of(block) + " ";
     }
@@ -217,20 +142,20 @@ struct PageFacts {
 
 PageFacts page_facts(std::string_view page) {
     PageFacts f;
-    Parsed doc(page);
-    for (Iter it = iterate(doc.root);;) {
+    ParsedMarkdown doc(page);
+    for (CmarkIter it = iterate(doc.root);;) {
         cmark_event_type ev = cmark_iter_next(it.get());
         if (ev == CMARK_EVENT_DONE) break;
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* n = cmark_iter_get_node(it.get());
         cmark_node_type t = cmark_node_get_type(n);
         if (t == CMARK_NODE_CODE_BLOCK)
-            f.code.push_back(fold_space(str(cmark_node_get_literal(n))));
+            f.code.push_back(fold_space(cstr_view(cmark_node_get_literal(n))));
         if (t == CMARK_NODE_HTML_BLOCK)
-            f.html.push_back(fold_space(str(cmark_node_get_literal(n))));
+            f.html.push_back(fold_space(cstr_view(cmark_node_get_literal(n))));
         if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) && cmark_node_get_title(n) &&
             *cmark_node_get_title(n))
-            f.titles.push_back(fold_space(str(cmark_node_get_title(n))));
+            f.titles.push_back(fold_space(cstr_view(cmark_node_get_title(n))));
         if (is_text_block(n)) {
             bool plain = false;
             std::string v = visible_of(n, &plain);
@@ -460,7 +385,7 @@ void Comparison::run() {
         return std::count(facts_.code.begin(), facts_.code.end(), fold_space(e.text)) > 0;
     });
     alone(theirs_, "theirs", "theirs is a link reference definition", [](const Entry& e) {
-        Parsed alone_doc(e.text);
+        ParsedMarkdown alone_doc(e.text);
         return e.text.front() == '[' && !cmark_node_first_child(alone_doc.root);
     });
     alone(theirs_, "theirs", "theirs is a link or image title", [this](const Entry& e) {

@@ -21,14 +21,11 @@
 // break, a paragraph), not front matter, and must extract as such.
 #include <doctest/doctest.h>
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
-#include <memory>
 
 #include "policyloc/extract.h"
 #include "test_support.h"
@@ -38,76 +35,11 @@ using namespace policyloc::test;
 
 namespace {
 
-// A document parsed with the extensions and options extraction uses.
-struct Parsed {
-    cmark_node* root = nullptr;
-    explicit Parsed(std::string_view markdown) {
-        cmark_gfm_core_extensions_ensure_registered();
-        cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-        for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-            if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
-                cmark_parser_attach_syntax_extension(parser, e);
-        cmark_parser_feed(parser, markdown.data(), markdown.size());
-        root = cmark_parser_finish(parser);
-        cmark_parser_free(parser);
-    }
-    ~Parsed() { cmark_node_free(root); }
-    Parsed(const Parsed&) = delete;
-    Parsed& operator=(const Parsed&) = delete;
-};
-
 using WordCount = std::map<std::string, size_t>;
-
-bool is_word_char(UChar32 c) {
-    if (c < 0) return false;
-    if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c)) return true;
-    int8_t gc = u_charType(c);
-    return gc == U_NON_SPACING_MARK || gc == U_COMBINING_SPACING_MARK || gc == U_ENCLOSING_MARK;
-}
 
 // Runs of letters, digits and combining marks.
 void add_words(std::string_view text, WordCount& into) {
-    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    const auto n = static_cast<int32_t>(text.size());
-    int32_t i = 0, word_begin = -1;
-    while (i < n) {
-        int32_t at = i;
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        if (is_word_char(c)) {
-            if (word_begin < 0) word_begin = at;
-        } else if (word_begin >= 0) {
-            ++into[std::string(text.substr(static_cast<size_t>(word_begin),
-                                           static_cast<size_t>(at - word_begin)))];
-            word_begin = -1;
-        }
-    }
-    if (word_begin >= 0) ++into[std::string(text.substr(static_cast<size_t>(word_begin)))];
-}
-
-std::string_view str(const char* s) {
-    return s ? std::string_view(s) : std::string_view();
-}
-
-bool is_text_block(cmark_node* n) {
-    cmark_node_type t = cmark_node_get_type(n);
-    return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
-           str(cmark_node_get_type_string(n)) == "table_cell";
-}
-
-// An autolink: a link whose only child is a text equal to its URL (up to the scheme that
-// cmark-gfm adds to e-mail addresses and www. links).
-bool is_autolink(cmark_node* link) {
-    if (cmark_node_get_type(link) != CMARK_NODE_LINK) return false;
-    cmark_node* child = cmark_node_first_child(link);
-    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT)
-        return false;
-    std::string_view text = str(cmark_node_get_literal(child)), url = str(cmark_node_get_url(link));
-    for (std::string_view scheme : {"", "mailto:", "http://"})
-        if (url.size() == scheme.size() + text.size() && url.substr(0, scheme.size()) == scheme &&
-            url.substr(scheme.size()) == text)
-            return true;
-    return false;
+    for (std::string& w : words_of(text, true)) ++into[std::move(w)];
 }
 
 struct VisibleWords {
@@ -117,13 +49,12 @@ struct VisibleWords {
 
 // The words a reader sees: TEXT nodes and link/image titles, grouped by text block.
 VisibleWords visible_words(std::string_view markdown) {
-    Parsed doc(markdown);
+    ParsedMarkdown doc(markdown);
     VisibleWords out;
     WordCount block_words;        // words of the current text block
     bool block_has_plain = false; // a word outside autolinks
     int autolink_depth = 0;
-    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> it(cmark_iter_new(doc.root),
-                                                               cmark_iter_free);
+    CmarkIter it = iterate(doc.root);
     for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
         cmark_node* n = cmark_iter_get_node(it.get());
         cmark_node_type t = cmark_node_get_type(n);
@@ -141,7 +72,7 @@ VisibleWords visible_words(std::string_view markdown) {
         if (is_autolink(n)) autolink_depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
         if (ev == CMARK_EVENT_EXIT) continue;
         WordCount here;
-        if (t == CMARK_NODE_TEXT) add_words(str(cmark_node_get_literal(n)), here);
+        if (t == CMARK_NODE_TEXT) add_words(cstr_view(cmark_node_get_literal(n)), here);
         if (here.empty()) continue;
         if (autolink_depth == 0) block_has_plain = true;
         // TEXT outside any text block does not occur in cmark-gfm trees; count it anyway.
@@ -159,17 +90,16 @@ VisibleWords visible_words(std::string_view markdown) {
 WordCount unit_words(std::string_view source) {
     WordCount raw, parsed;
     add_words(source, raw);
-    Parsed doc(source);
-    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> it(cmark_iter_new(doc.root),
-                                                               cmark_iter_free);
+    ParsedMarkdown doc(source);
+    CmarkIter it = iterate(doc.root);
     for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* n = cmark_iter_get_node(it.get());
-        add_words(str(cmark_node_get_literal(n)), parsed);
+        add_words(cstr_view(cmark_node_get_literal(n)), parsed);
         cmark_node_type t = cmark_node_get_type(n);
         if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
-            add_words(str(cmark_node_get_url(n)), parsed);
-            add_words(str(cmark_node_get_title(n)), parsed);
+            add_words(cstr_view(cmark_node_get_url(n)), parsed);
+            add_words(cstr_view(cmark_node_get_title(n)), parsed);
         }
     }
     for (const auto& [w, k] : parsed) raw[w] = std::max(raw[w], k);

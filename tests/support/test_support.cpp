@@ -3,6 +3,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -124,6 +129,81 @@ std::vector<std::string> spec_examples(const fs::path& spec_file) {
         }
     }
     return examples;
+}
+
+ParsedMarkdown::ParsedMarkdown(std::string_view markdown) {
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+        if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser, e);
+    cmark_parser_feed(parser, markdown.data(), markdown.size());
+    root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+}
+
+ParsedMarkdown::~ParsedMarkdown() {
+    cmark_node_free(root);
+}
+
+void CmarkIterFree::operator()(cmark_iter* it) const {
+    cmark_iter_free(it);
+}
+
+CmarkIter iterate(cmark_node* n) {
+    return CmarkIter(cmark_iter_new(n));
+}
+
+std::string_view cstr_view(const char* s) {
+    return s ? std::string_view(s) : std::string_view();
+}
+
+bool is_text_block(cmark_node* n) {
+    cmark_node_type t = cmark_node_get_type(n);
+    return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+           cstr_view(cmark_node_get_type_string(n)) == "table_cell";
+}
+
+bool is_autolink(cmark_node* link) {
+    if (cmark_node_get_type(link) != CMARK_NODE_LINK) return false;
+    cmark_node* child = cmark_node_first_child(link);
+    if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT)
+        return false;
+    std::string_view text = cstr_view(cmark_node_get_literal(child));
+    std::string_view url = cstr_view(cmark_node_get_url(link));
+    for (std::string_view scheme : {"", "mailto:", "http://"})
+        if (url.size() == scheme.size() + text.size() && url.substr(0, scheme.size()) == scheme &&
+            url.substr(scheme.size()) == text)
+            return true;
+    return false;
+}
+
+std::vector<std::string> words_of(std::string_view text, bool with_marks) {
+    auto is_word_char = [with_marks](UChar32 c) {
+        if (c < 0) return false;
+        if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c)) return true;
+        if (!with_marks) return false;
+        const int8_t gc = u_charType(c);
+        return gc == U_NON_SPACING_MARK || gc == U_COMBINING_SPACING_MARK || gc == U_ENCLOSING_MARK;
+    };
+    std::vector<std::string> out;
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    int32_t i = 0, begin = -1;
+    while (i < n) {
+        const int32_t at = i;
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (is_word_char(c)) {
+            if (begin < 0) begin = at;
+        } else if (begin >= 0) {
+            out.emplace_back(
+                text.substr(static_cast<size_t>(begin), static_cast<size_t>(at - begin)));
+            begin = -1;
+        }
+    }
+    if (begin >= 0) out.emplace_back(text.substr(static_cast<size_t>(begin)));
+    return out;
 }
 
 } // namespace policyloc::test

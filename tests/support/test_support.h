@@ -2,8 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
+
+struct cmark_node;
+struct cmark_iter;
 
 namespace policyloc::test {
 
@@ -42,5 +47,38 @@ bool require_tool(const std::string& name);
 
 // Splits spec files (CommonMark/GFM spec format) into their Markdown examples.
 std::vector<std::string> spec_examples(const fs::path& spec_file);
+
+// ---- Markdown as a reader sees it (cmark-gfm, ICU)
+
+// A document parsed by cmark-gfm with the extensions and options extraction uses (table,
+// strikethrough, autolink, tasklist; footnotes), without source positions.
+struct ParsedMarkdown {
+    cmark_node* root = nullptr;
+    explicit ParsedMarkdown(std::string_view markdown);
+    ~ParsedMarkdown();
+    ParsedMarkdown(const ParsedMarkdown&) = delete;
+    ParsedMarkdown& operator=(const ParsedMarkdown&) = delete;
+};
+
+struct CmarkIterFree {
+    void operator()(cmark_iter* it) const;
+};
+using CmarkIter = std::unique_ptr<cmark_iter, CmarkIterFree>;
+// An iterator over `n` and the nodes below it.
+CmarkIter iterate(cmark_node* n);
+
+// A string that cmark-gfm returns (null for none) as a view.
+std::string_view cstr_view(const char* s);
+
+// A paragraph, heading or table cell.
+bool is_text_block(cmark_node* n);
+
+// An autolink: a link whose only child is a text equal to its URL (up to the scheme that
+// cmark-gfm adds to e-mail addresses and www. links).
+bool is_autolink(cmark_node* link);
+
+// The runs of letters and digits in UTF-8 `text`, in order; with `with_marks`, combining marks
+// belong to words too.
+std::vector<std::string> words_of(std::string_view text, bool with_marks = false);
 
 } // namespace policyloc::test
