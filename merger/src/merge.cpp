@@ -116,9 +116,16 @@ std::string escape_line_start(std::string line,
     case '+':
     case '*':
     case '_':
-        if ((c != '_' && next_is_blank(1)) || only_chars(line, std::string(1, c) + " \t", c, 3))
+    case '=': {
+        // A first word made of the marker alone ("---", "***") may end up alone on the first
+        // line once the paragraph is wrapped.
+        std::string_view word = std::string_view(line).substr(0, line.find_first_of(" \t"));
+        if ((c != '_' && c != '=' && next_is_blank(1)) ||
+            word.find_first_not_of(c) == std::string_view::npos ||
+            only_chars(line, std::string(1, c) + " \t", c, 3))
             line.insert(0, "\\");
         return line;
+    }
     case '`':
     case '~':
         if (line.rfind(std::string(3, c), 0) == 0) line.insert(0, "\\");
@@ -392,6 +399,13 @@ bool Merger::starts_block_line(size_t pos) const {
     return true;
 }
 
+// A page without front matter must not start with what reads as front matter: "{" (JSON) or a
+// "+++" / "---" line (handled as Markdown escapes).
+std::string escape_page_start(std::string text) {
+    if (!text.empty() && text[0] == '{') text.insert(0, "\\");
+    return text;
+}
+
 std::string Merger::fill_unit(const Slot& slot, const std::string& translation, bool from_source) {
     const std::string& nl = skeleton_.newline;
     if (slot.kind == SlotKind::field) {
@@ -409,13 +423,15 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation, 
     std::vector<std::string_view> protected_texts;
     for (const InlineCode& c : slot.codes)
         protected_texts.emplace_back(slot.source.data() + c.begin, c.end - c.begin);
+    const bool page_start = skeleton_.front_matter.syntax == FrontMatterSyntax::none &&
+                            slot.begin == skeleton_.body_begin;
     std::string t;
     if (slot.table_cell) {
         t = escape_footnote_references(normalize_lines(translation, false), protected_texts);
         t = escape_table_pipes(render_dates(t, slot.dates, nullptr));
         // The first cell of a row without a leading pipe starts its line.
         if (starts_block_line(slot.begin)) t = escape_line_start(t, protected_texts);
-        return t;
+        return page_start ? escape_page_start(t) : t;
     }
     bool single_line = slot.heading || !slot.hard_breaks;
     t = escape_footnote_references(normalize_lines(translation, !single_line), protected_texts);
@@ -475,12 +491,25 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation, 
             }
             if (segments.size() == 1)
                 for (const auto& k : keep) ro.keep_together.push_back(k);
+            // A paragraph whose first line is an HTML tag alone would be an HTML block: a tag
+            // that starts the paragraph keeps the next word on its line.
+            if (i == 0 && slot.starts_line && !seg.empty() && seg[0] == '<') {
+                size_t end = 0;
+                for (std::string_view p : protected_texts)
+                    if (std::string_view(seg).substr(0, p.size()) == p)
+                        end = std::max(end, p.size());
+                if (end > 0) {
+                    while (end < seg.size() && is_blank(seg[end])) ++end;
+                    while (end < seg.size() && !is_blank(seg[end])) ++end;
+                    ro.keep_together.emplace_back(0, end);
+                }
+            }
             seg = reflow(seg, ro);
         }
         if (i > 0) out += nl + slot.prefix;
         out += seg;
     }
-    return out;
+    return page_start ? escape_page_start(out) : out;
 }
 
 std::string Merger::splice() {
@@ -621,14 +650,19 @@ MergeResult Merger::run() {
                  diff->found + "' instead of '" + diff->expected + "')"});
         break;
     }
-    if (skeleton_.front_matter.syntax != FrontMatterSyntax::none) {
-        // Each field was checked on its own; the front matter as a whole must parse too.
+    {
+        // Each field was checked on its own; the front matter as a whole must parse too, and a
+        // page without front matter must not have gained one.
         FrontMatterResult fm = front_matter_parse(out, skeleton_.file, {});
         for (const Diagnostic& d : fm.diagnostics)
             if (d.severity == Severity::error)
                 result.diagnostics.push_back(
                     {Severity::error, d.file, d.line, d.column,
                      "the localized page's front matter does not parse: " + d.message});
+        if (fm.front_matter.syntax != skeleton_.front_matter.syntax)
+            result.diagnostics.push_back({Severity::error, skeleton_.file, 1, 1,
+                                          "the localized page's front matter differs from the "
+                                          "source's in syntax"});
     }
     for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
         if (rejected_[i].empty()) continue;
