@@ -664,41 +664,33 @@ bool yaml_raw(UChar32 c) {
            (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// A character and how a double-quoted string writes it.
+struct Escape {
+    UChar32 c;
+    const char* text;
+};
+
+// The short escapes of YAML double-quoted scalars; other characters libyaml does not take raw
+// are written as \x, \u or \U escapes.
+constexpr Escape yaml_escapes[] = {{'"', "\\\""}, {'\\', "\\\\"},  {'\n', "\\n"},
+                                   {'\t', "\\t"}, {'\r', "\\r"},   {0, "\\0"},
+                                   {0x85, "\\N"}, {0x2028, "\\L"}, {0x2029, "\\P"}};
+// The short escapes of TOML basic strings; other control characters are written as \u escapes.
+constexpr Escape toml_escapes[] = {{'"', "\\\""}, {'\\', "\\\\"}, {'\b', "\\b"}, {'\t', "\\t"},
+                                   {'\n', "\\n"}, {'\f', "\\f"},  {'\r', "\\r"}};
+
+template <size_t N> const char* escape_in(const Escape (&escapes)[N], UChar32 c) {
+    for (const Escape& e : escapes)
+        if (e.c == c) return e.text;
+    return nullptr;
+}
+
 std::string yaml_double_quoted(std::string_view value) {
     std::string out = "\"";
     for_each_code_point(value, [&](UChar32 c, std::string_view bytes) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            return;
-        case '\\':
-            out += "\\\\";
-            return;
-        case '\n':
-            out += "\\n";
-            return;
-        case '\t':
-            out += "\\t";
-            return;
-        case '\r':
-            out += "\\r";
-            return;
-        case 0:
-            out += "\\0";
-            return;
-        case 0x85:
-            out += "\\N";
-            return;
-        case 0x2028:
-            out += "\\L";
-            return;
-        case 0x2029:
-            out += "\\P";
-            return;
-        default:
-            break;
-        }
-        if (c < 0 || yaml_raw(c)) {
+        if (const char* escape = escape_in(yaml_escapes, c)) {
+            out += escape;
+        } else if (c < 0 || yaml_raw(c)) {
             out += bytes; // invalid UTF-8 is passed on for the page's UTF-8 check to report
         } else if (c <= 0xFF) {
             out += "\\x" + hex(static_cast<uint32_t>(c), 2);
@@ -840,32 +832,9 @@ bool toml_control(char c) {
 }
 
 void toml_escape(std::string& out, char c) {
-    switch (c) {
-    case '"':
-        out += "\\\"";
-        return;
-    case '\\':
-        out += "\\\\";
-        return;
-    case '\b':
-        out += "\\b";
-        return;
-    case '\t':
-        out += "\\t";
-        return;
-    case '\n':
-        out += "\\n";
-        return;
-    case '\f':
-        out += "\\f";
-        return;
-    case '\r':
-        out += "\\r";
-        return;
-    default:
-        break;
-    }
-    if (toml_control(c))
+    if (const char* escape = escape_in(toml_escapes, static_cast<unsigned char>(c)))
+        out += escape;
+    else if (toml_control(c))
         out += "\\u" + hex(static_cast<unsigned char>(c), 4);
     else
         out += c;
@@ -958,8 +927,8 @@ bool looks_like_front_matter_entry(std::string_view rest, FrontMatterSyntax synt
     size_t pos = 0;
     while (pos < rest.size()) {
         size_t nl = rest.find('\n', pos);
-        std::string_view line = rest.substr(pos, nl == std::string_view::npos ? rest.size() - pos
-                                                                              : nl - pos);
+        std::string_view line =
+            rest.substr(pos, nl == std::string_view::npos ? rest.size() - pos : nl - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         size_t b = line.find_first_not_of(" \t");
         if (b != std::string_view::npos) {
@@ -1063,8 +1032,7 @@ FrontMatterResult front_matter_parse(std::string_view page, const std::string& f
             YamlWalker walker(page, content_begin, *content_end, lines, file);
             problem = walker.run(scalars);
             if (!problem && !walker.root_is_mapping()) return FrontMatterResult{};
-        }
-        else {
+        } else {
             problem = TomlWalker(page, content_begin, *content_end, lines, file).run(scalars);
         }
     }
