@@ -554,3 +554,82 @@ TEST_CASE("structure: front matter of every syntax keeps its keys and values") {
     // Every one of these values can be written in every syntax; none may fall back.
     CHECK(t.fallbacks() == 0);
 }
+
+// Every kind of block a unit can sit in, including those the corpus has few of.
+const std::string kKitchenSink = R"(Setext heading
+spanning two lines
+==================
+
+Second level
+------------
+
+A paragraph with a hard break  
+made of spaces, and one\
+made of a backslash, wrapped at a narrow
+width so that the merge rewraps it.
+
+> A quoted paragraph that is long enough to
+> wrap over two lines of the quote.
+>
+> > Nested quote with `code` and <kbd>Ctrl</kbd>
+> > and a [link](https://example.com "title").
+
+1) First item with a
+   continuation line
+2) Second item
+
+   A second paragraph in the item.
+
+- [ ] A task
+- [x] A finished task
+  - Nested item with **bold**
+
+> - Item in a quote
+> - Another with a hard break  
+>   after it
+
+Name | Value
+---- | -----
+first cell | second cell
+`code` | <span>html</span>
+
+| Lead | Pipes |
+|:-----|------:|
+| a    | b     |
+
+- | In | List |
+  |----|------|
+  | c  | d    |
+
+Text with a footnote.[^note]
+
+[^note]: The footnote text
+    continues here.
+
+Final paragraph.
+)";
+
+TEST_CASE("structure: hostile translations in every kind of block") {
+    Tally t;
+    std::vector<Page> pages = {{"kitchen-sink.md", kKitchenSink}};
+    std::string crlf;
+    for (char c : kKitchenSink) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    pages.push_back({"kitchen-sink.md (CRLF)", crlf});
+    pages.push_back({"kitchen-sink.md (BOM)", "\xEF\xBB\xBF" + kKitchenSink});
+    size_t slots = 0;
+    for (const Page& page : pages) {
+        ExtractResult ex = extract(page);
+        REQUIRE_MESSAGE(ex.ok(), page.name);
+        slots += ex.skeleton.slots.size();
+        // Each round shifts the generator so that every start, middle and end meets every unit.
+        for (size_t round = 0; round < 3 * kStarts.size(); ++round) {
+            size_t counter = round * 7;
+            Catalog c = hostile_catalog(ex.catalog, counter);
+            for (size_t width : {size_t(0), size_t(12), size_t(30)})
+                check_merge(page, ex, c, merge_with(page, ex, c, "hostile", width), t);
+        }
+    }
+    CHECK(slots > 3 * 25);
+    report("kitchen sink, hostile", t);
+    check_fallback_share("kitchen sink, hostile", t, 0.005);
+}
