@@ -63,6 +63,32 @@ const FrontMatterField* find(const std::vector<FrontMatterField>& fields, std::s
     return nullptr;
 }
 
+// The field's line and column are those of its first byte in the page.
+void check_position(const std::string& page, const FrontMatterField& f) {
+    TextPosition p = text_position(page, f.begin);
+    CHECK(f.line == p.line);
+    CHECK(f.column == p.column);
+}
+
+struct ExpectedField {
+    const char* path;
+    const char* value;
+    const char* written; // the field's bytes in the page
+    ScalarStyle style;
+};
+
+// The scalar at e.path has the expected value, bytes, style and position.
+const FrontMatterField& check_field(const std::string& page, const FrontMatter& fm,
+                                    const ExpectedField& e) {
+    const FrontMatterField* f = find(fm.scalars, e.path);
+    REQUIRE(f != nullptr);
+    CHECK(f->value == e.value);
+    CHECK(text_of(page, *f) == e.written);
+    CHECK(f->style == e.style);
+    check_position(page, *f);
+    return *f;
+}
+
 std::string diagnostics_text(const Diagnostics& ds) {
     std::string out;
     for (const auto& d : ds) out += diagnostic_format(d) + "\n";
@@ -309,13 +335,7 @@ TEST_CASE("YAML: every scalar style, nested keys, arrays, anchors, tags") {
                                    "keywords[0]", "keywords[1]", "keywords[3]", "tags[0]",
                                    "tags[1]", "tags[2]"});
 
-    struct Expect {
-        const char* path;
-        const char* value;
-        const char* written;
-        ScalarStyle style;
-    };
-    const Expect expect[] = {
+    const ExpectedField expect[] = {
         {"title", "A plain title, with a comma", "A plain title, with a comma",
          ScalarStyle::yaml_plain},
         {"linkTitle", "Single: quoted 'title'", "'Single: quoted ''title'''",
@@ -344,17 +364,9 @@ TEST_CASE("YAML: every scalar style, nested keys, arrays, anchors, tags") {
         {"summary2", "Gopteran Privacy Policy - How we collect",
          "'Gopteran Privacy Policy - How we collect'", ScalarStyle::yaml_single_quoted},
     };
-    for (const Expect& e : expect) {
+    for (const ExpectedField& e : expect) {
         INFO(e.path);
-        const FrontMatterField* f = find(fm.scalars, e.path);
-        REQUIRE(f != nullptr);
-        CHECK(f->value == e.value);
-        CHECK(text_of(page, *f) == e.written);
-        CHECK(f->style == e.style);
-        CHECK(f->is_string);
-        TextPosition p = text_position(page, f->begin);
-        CHECK(f->line == p.line);
-        CHECK(f->column == p.column);
+        CHECK(check_field(page, fm, e).is_string);
     }
     // Indentation continuation lines need: the block's own, else two past the collection.
     CHECK(find(fm.scalars, "summary")->indent == 2);
@@ -391,13 +403,7 @@ TEST_CASE("TOML: every string kind, tables, arrays of tables, inline tables") {
                                                          "summary", "keywords[0]", "keywords[1]",
                                                          "keywords[3]", "params.subtitle",
                                                          "menu[1].name"});
-    struct Expect {
-        const char* path;
-        const char* value;
-        const char* written;
-        ScalarStyle style;
-    };
-    const Expect expect[] = {
+    const ExpectedField expect[] = {
         {"title", "Basic \"quoted\" title \xc3\xa9", R"("Basic \"quoted\" title \u00e9")",
          ScalarStyle::toml_basic},
         {"linkTitle", "Literal title C:\\path", "'Literal title C:\\path'",
@@ -415,16 +421,9 @@ TEST_CASE("TOML: every string kind, tables, arrays of tables, inline tables") {
         {"menu[0].name", "first menu entry", "\"first menu entry\"", ScalarStyle::toml_basic},
         {"menu[1].name", "second menu entry", "'second menu entry'", ScalarStyle::toml_literal},
     };
-    for (const Expect& e : expect) {
+    for (const ExpectedField& e : expect) {
         INFO(e.path);
-        const FrontMatterField* f = find(fm.scalars, e.path);
-        REQUIRE(f != nullptr);
-        CHECK(f->value == e.value);
-        CHECK(text_of(page, *f) == e.written);
-        CHECK(f->style == e.style);
-        TextPosition p = text_position(page, f->begin);
-        CHECK(f->line == p.line);
-        CHECK(f->column == p.column);
+        check_field(page, fm, e);
     }
     CHECK(find(fm.scalars, "date")->value == "2024-03-01T10:00:00Z");
     CHECK_FALSE(find(fm.scalars, "date")->is_string);
@@ -446,9 +445,7 @@ TEST_CASE("JSON: the object ends where its braces balance") {
     CHECK(nlohmann::json::parse(text_of(page, *title)).get<std::string>() == title->value);
     for (const auto& f : fm.scalars) {
         INFO(f.path);
-        TextPosition p = text_position(page, f.begin);
-        CHECK(f.line == p.line);
-        CHECK(f.column == p.column);
+        check_position(page, f);
         if (f.is_string)
             CHECK(nlohmann::json::parse(text_of(page, f)).get<std::string>() == f.value);
         else
@@ -724,9 +721,7 @@ TEST_CASE("Hugo corpus: every page parses, and re-encoding every string re-parse
             std::string text = front_matter_encode(r.front_matter.syntax, *it, it->value, newline);
             if (text == text_of(page, *it)) ++identical;
             out.replace(it->begin, it->end - it->begin, text);
-            TextPosition p = text_position(page, it->begin);
-            CHECK(it->line == p.line);
-            CHECK(it->column == p.column);
+            check_position(page, *it);
         }
         FrontMatterResult again =
             front_matter_parse(out, file.string(), front_matter_default_keys());
