@@ -42,6 +42,14 @@ std::string unit_diff(const Unit& a, const Unit& b) {
     return {};
 }
 
+Unit unit(std::string source, std::string target, UnitState state) {
+    Unit u;
+    u.source = std::move(source);
+    u.target = std::move(target);
+    u.state = state;
+    return u;
+}
+
 // A catalog that uses every field the XLIFF codec carries.
 Catalog rich_catalog() {
     Catalog cat;
@@ -81,17 +89,9 @@ Catalog rich_catalog() {
     c.refs = {{"data/strings.yaml", 0}};
     cat.add(c);
 
-    Unit d;
-    d.source = "<b> & </b> ]]> \"quoted\" 'single'";
-    d.target = "<b> & </b> ]]> «quoted»";
-    d.state = UnitState::reviewed;
-    cat.add(d);
-
-    Unit e;
-    e.source = "Final words";
-    e.target = "Palavras finais";
-    e.state = UnitState::final_state;
-    cat.add(e);
+    cat.add(
+        unit("<b> & </b> ]]> \"quoted\" 'single'", "<b> & </b> ]]> «quoted»", UnitState::reviewed));
+    cat.add(unit("Final words", "Palavras finais", UnitState::final_state));
 
     Unit f;
     f.source = "%d day";
@@ -103,15 +103,9 @@ Catalog rich_catalog() {
     f.refs = {{"content/privacy.md", 50}};
     cat.add(f);
 
-    Unit g;
-    g.source = "Fuzzy without text";
-    g.state = UnitState::fuzzy;
-    cat.add(g);
+    cat.add(unit("Fuzzy without text", "", UnitState::fuzzy));
 
-    Unit old;
-    old.source = "Gone";
-    old.target = "Foi";
-    old.state = UnitState::translated;
+    Unit old = unit("Gone", "Foi", UnitState::translated);
     old.obsolete = true;
     cat.add(old);
     return cat;
@@ -123,6 +117,13 @@ Catalog round_trip(const Catalog& cat, CatalogFormat version) {
     auto r = xliff_read(*w.text, "rt.xlf");
     REQUIRE_MESSAGE(r.catalog, (r.diagnostics.empty() ? "" : diagnostic_format(r.diagnostics[0])));
     return *r.catalog;
+}
+
+// The first diagnostic of a document that must not read.
+const Diagnostic& rejection(const CatalogReadResult& r) {
+    CHECK_FALSE(r.catalog);
+    REQUIRE(diagnostics_have_error(r.diagnostics));
+    return r.diagnostics.front();
 }
 
 std::string first_error(const CatalogReadResult& r) {
@@ -343,9 +344,7 @@ TEST_CASE("xliff: malformed XML is reported with line and column") {
         "<trans-unit id=\"1\"><source>a</target></trans-unit>\n"
         "</body></file></xliff>\n";
     auto r = xliff_read(xml, "bad.xlf");
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    const Diagnostic& d = r.diagnostics.front();
+    const Diagnostic& d = rejection(r);
     CHECK(d.file == "bad.xlf");
     // pugixml stops at the mismatched end tag.
     const size_t at = xml.find("</target>");
@@ -365,9 +364,7 @@ TEST_CASE("xliff: a DOCTYPE or entity declaration is rejected") {
         "<trans-unit id=\"1\"><source>&e;</source></trans-unit>\n"
         "</body></file></xliff>\n";
     auto r = xliff_read(xml, "dtd.xlf");
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    const Diagnostic& d = r.diagnostics.front();
+    const Diagnostic& d = rejection(r);
     CHECK(d.file == "dtd.xlf");
     CHECK(d.line == 2);
     CHECK(d.message.find("DOCTYPE") != std::string::npos);
@@ -376,11 +373,10 @@ TEST_CASE("xliff: a DOCTYPE or entity declaration is rejected") {
 TEST_CASE("xliff: an unknown version or a foreign root is rejected") {
     const std::string v3 = "<?xml version=\"1.0\"?>\n\n<xliff version=\"3.0\"><file/></xliff>\n";
     auto r = xliff_read(v3, "v3.xlf");
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    CHECK(r.diagnostics.front().file == "v3.xlf");
-    CHECK(r.diagnostics.front().line == 3);
-    CHECK(r.diagnostics.front().message.find("'3.0'") != std::string::npos);
+    const Diagnostic& d = rejection(r);
+    CHECK(d.file == "v3.xlf");
+    CHECK(d.line == 3);
+    CHECK(d.message.find("'3.0'") != std::string::npos);
 
     auto html = xliff_read("<html><body/></html>", "page.html");
     CHECK_FALSE(html.catalog);
