@@ -231,7 +231,9 @@ class Merger {
     const std::vector<CatalogSource>& chain_;
     const MergeOptions& options_;
     DateFormatter dates_;
-    std::vector<std::string> rejected_; // per slot: a reason that forces the next fallback
+    // Per slot: how many catalogs of the chain, from the first, the structure guard has
+    // rejected (their translations would change the page's structure).
+    std::vector<size_t> rejected_;
     std::vector<std::pair<size_t, size_t>> out_ranges_;
     std::vector<Choice> choices_;
     Diagnostics diagnostics_;
@@ -333,8 +335,8 @@ Merger::Choice Merger::choose(size_t index) {
                                     "translation in " + chain_[i].name +
                                         " drops or alters the protected text '" + *missing +
                                         "'; not used"});
-        } else if (i == 0 && !rejected_[index].empty()) {
-            reason = rejected_[index];
+        } else if (i < rejected_[index]) {
+            reason = "would change the page structure";
         } else if (slot.kind == SlotKind::field && !field_round_trips(index, i, u->target)) {
             reason = "front matter cannot hold the value";
             diagnostics_.push_back({Severity::warning, skeleton_.file, slot.line, slot.column,
@@ -594,7 +596,7 @@ std::vector<size_t> Merger::suspects(const Difference& d, const std::string& out
     constexpr size_t max_suspects = 12;
     for (size_t i = std::min(last + 1, skeleton_.slots.size() - 1) + 1; i-- > 0;) {
         const Slot& slot = skeleton_.slots[i];
-        if (slot.kind != SlotKind::unit || choices_[i].catalog != 0 ||
+        if (slot.kind != SlotKind::unit || choices_[i].catalog >= chain_.size() ||
             choices_[i].text == slot.source)
             continue;
         result.push_back(i);
@@ -604,39 +606,49 @@ std::vector<size_t> Merger::suspects(const Difference& d, const std::string& out
 }
 
 MergeResult Merger::run() {
-    rejected_.assign(skeleton_.slots.size(), {});
+    rejected_.assign(skeleton_.slots.size(), 0);
     MergeResult result;
     std::string out = splice();
     std::optional<Difference> diff = compare(out);
     // Each round rejects the translations that change the structure at the first difference:
     // one suspect whose fallback moves the difference further down the page (or removes it);
     // failing that, suspects together (two cells of one row may each break the row), of which
-    // those not needed are then restored.
-    const std::string reason = "would change the page structure";
+    // those not needed are then restored. A rejected slot takes the next catalog of the chain
+    // whose translation fits, or else its source text.
     auto moves = [&](const Difference& from) {
         std::optional<Difference> next = compare(splice());
         return !next || next->block > from.block;
     };
     while (diff) {
         std::vector<size_t> suspected = suspects(*diff, out);
-        bool moved = false;
+        std::vector<size_t> before, used;
         for (size_t i : suspected) {
-            rejected_[i] = reason;
-            if ((moved = moves(*diff))) break;
-            rejected_[i].clear();
+            before.push_back(rejected_[i]);
+            used.push_back(choices_[i].catalog);
+        }
+        auto reject = [&](size_t k) { rejected_[suspected[k]] = chain_.size(); };
+        auto restore = [&](size_t k) { rejected_[suspected[k]] = before[k]; };
+        bool moved = false;
+        for (size_t k = 0; k < suspected.size() && !moved; ++k) {
+            // The next catalogs of the chain, then the source text.
+            for (size_t level = used[k] + 1; level <= chain_.size() && !moved; ++level) {
+                rejected_[suspected[k]] = level;
+                moved = moves(*diff);
+            }
+            if (!moved) restore(k);
         }
         if (!moved) {
             size_t taken = 0;
             while (taken < suspected.size() && !moved) {
-                rejected_[suspected[taken++]] = reason;
+                reject(taken++);
                 moved = moves(*diff);
             }
             for (size_t k = 0; moved && k + 1 < taken; ++k) {
-                rejected_[suspected[k]].clear();
-                if (!moves(*diff)) rejected_[suspected[k]] = reason;
+                restore(k);
+                if (!moves(*diff)) reject(k);
             }
             if (!moved)
-                for (size_t k = 0; k < taken; ++k) rejected_[suspected[k]].clear();
+                for (size_t k = 0; k < taken; ++k) restore(k);
         }
         if (moved) {
             out = splice();
@@ -665,10 +677,11 @@ MergeResult Merger::run() {
                                           "source's in syntax"});
     }
     for (size_t i = 0; i < skeleton_.slots.size(); ++i) {
-        if (rejected_[i].empty()) continue;
+        if (rejected_[i] == 0) continue;
         const Slot& bad = skeleton_.slots[i];
         result.diagnostics.push_back({Severity::warning, skeleton_.file, bad.line, bad.column,
                                       "translation of unit " + unit_id(bad.context, bad.source) +
+                                          " in " + chain_[rejected_[i] - 1].name +
                                           " would change the page's block structure; not used"});
     }
     for (auto& d : diagnostics_) result.diagnostics.push_back(d);

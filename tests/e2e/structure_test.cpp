@@ -633,3 +633,44 @@ TEST_CASE("structure: hostile translations in every kind of block") {
     report("kitchen sink, hostile", t);
     check_fallback_share("kitchen sink, hostile", t, 0.005);
 }
+
+TEST_CASE("structure: a translation that changes the structure falls back along the chain") {
+    // Putting the footnote reference into a code span keeps its text but drops the footnote.
+    Page page{"chain.md", "Intro.\n\nText with a footnote.[^n]\n\n[^n]: The note.\n"};
+    ExtractResult ex = extract(page);
+    REQUIRE(ex.ok());
+    const std::string source = "Text with a footnote.[^n]";
+    REQUIRE(ex.catalog.find(std::nullopt, source));
+    auto translated = [&](const std::string& target) {
+        Catalog c = ex.catalog;
+        for (Unit& u : c.units()) {
+            u.target = u.source == source ? target : "Einleitung.";
+            u.state = UnitState::translated;
+        }
+        return c;
+    };
+    Catalog regional = translated("Text mit `[^n]` Fußnote.");
+    Catalog language = translated("Text mit Fußnote.[^n]");
+    Catalog broken = translated("`[^n]` Fußnote.");
+    MergeOptions mo;
+    mo.locale = "de-CH";
+    mo.dates = DateMode::keep;
+
+    MergeResult r =
+        merge_page(page.text, ex.skeleton, {{"de-CH", &regional}, {"de", &language}}, mo);
+    CHECK(r.ok());
+    CHECK(r.output.find("Text mit Fußnote.[^n]") != std::string::npos);
+    CHECK(r.output.find("Einleitung.") != std::string::npos);
+    CHECK(r.stats.from_fallback_catalog == 1);
+    CHECK(r.stats.reasons["would change the page structure"] == 1);
+    Tally t;
+    check_merge(page, ex, language, r, t);
+
+    // No catalog of the chain fits: the source text stays.
+    r = merge_page(page.text, ex.skeleton, {{"de-CH", &regional}, {"de", &broken}}, mo);
+    CHECK(r.ok());
+    CHECK(r.output.find(source) != std::string::npos);
+    CHECK(r.stats.source_text == 1);
+    check_merge(page, ex, broken, r, t);
+    report("fallback chain", t);
+}
