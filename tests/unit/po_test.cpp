@@ -32,11 +32,35 @@ int line_of(const std::string& text, const std::string& needle) {
            1;
 }
 
-CatalogReadResult read_text(const std::string& name, const std::string& text) {
-    t::fs::path dir = t::temp_dir("po_test");
-    t::fs::path p = dir / name;
+// The header entry of a UTF-8 PO file, with the blank line after it.
+const std::string kUtf8Header =
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+
+// `text` written as file `name` in a fresh temporary directory for `test`.
+t::fs::path write_temp(const std::string& test, const std::string& name, const std::string& text) {
+    t::fs::path p = t::temp_dir(test) / name;
     t::write_file(p, text);
-    return po_read_file(p.string(), name);
+    return p;
+}
+
+CatalogReadResult read_text(const std::string& name, const std::string& text) {
+    return po_read_file(write_temp("po_test", name, text).string(), name);
+}
+
+// The catalog written as PO and read back from a file called `name`.
+Catalog write_and_read(const Catalog& cat, const std::string& name) {
+    auto w = po_write(cat);
+    REQUIRE(w.text);
+    auto r = read_text(name, *w.text);
+    REQUIRE(r.catalog);
+    return *r.catalog;
+}
+
+// The first diagnostic of a file that must not read.
+const Diagnostic& rejection(const CatalogReadResult& r) {
+    CHECK_FALSE(r.catalog);
+    REQUIRE(diagnostics_have_error(r.diagnostics));
+    return r.diagnostics.front();
 }
 
 } // namespace
@@ -175,27 +199,21 @@ TEST_CASE("po: a catalog without targets is written as a template") {
     u.refs.push_back({"page.md", 3});
     u.refs.push_back({"other.md", 0});
     cat.add(u);
-    auto w = po_write(cat);
-    REQUIRE(w.text);
-    auto r = read_text("t.pot", *w.text);
-    REQUIRE(r.catalog);
-    CHECK(r.catalog->header_fuzzy);
-    CHECK(r.catalog->header_field("Content-Type") == "text/plain; charset=UTF-8");
-    CHECK(r.catalog->header_field("Language") == "");
-    REQUIRE(r.catalog->size() == 1);
-    CHECK(r.catalog->units()[0].refs == u.refs);
+    const Catalog pot = write_and_read(cat, "t.pot");
+    CHECK(pot.header_fuzzy);
+    CHECK(pot.header_field("Content-Type") == "text/plain; charset=UTF-8");
+    CHECK(pot.header_field("Language") == "");
+    REQUIRE(pot.size() == 1);
+    CHECK(pot.units()[0].refs == u.refs);
 
     cat.target_lang = "pt-BR";
     cat.units()[0].target = "Olá";
     cat.units()[0].state = UnitState::translated;
-    auto w2 = po_write(cat);
-    REQUIRE(w2.text);
-    auto r2 = read_text("t.po", *w2.text);
-    REQUIRE(r2.catalog);
-    CHECK_FALSE(r2.catalog->header_fuzzy);
-    CHECK(r2.catalog->header_field("Language") == "pt_BR");
-    CHECK(r2.catalog->target_lang == "pt-BR");
-    CHECK(r2.catalog->units()[0].target == "Olá");
+    const Catalog po = write_and_read(cat, "t.po");
+    CHECK_FALSE(po.header_fuzzy);
+    CHECK(po.header_field("Language") == "pt_BR");
+    CHECK(po.target_lang == "pt-BR");
+    CHECK(po.units()[0].target == "Olá");
 }
 
 TEST_CASE("po: states map onto fuzzy flags and msgstr") {
@@ -215,11 +233,8 @@ TEST_CASE("po: states map onto fuzzy flags and msgstr") {
     kept.source = "kept";
     kept.target = "text";
     cat.add(kept);
-    auto w = po_write(cat);
-    REQUIRE(w.text);
-    auto r = read_text("s.po", *w.text);
-    REQUIRE(r.catalog);
-    const auto& us = r.catalog->units();
+    const Catalog back = write_and_read(cat, "s.po");
+    const auto& us = back.units();
     REQUIRE(us.size() == 6);
     CHECK(us[0].state == UnitState::untranslated);
     CHECK(us[1].state == UnitState::fuzzy);
@@ -258,16 +273,11 @@ static int msgfmt_error_line(const t::fs::path& path) {
 
 TEST_CASE("po: an unterminated string is reported with file and line") {
     if (!t::require_tool("msgfmt")) return;
-    const std::string text =
-        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-        "msgid \"fine\"\nmsgstr \"gut\"\n\n"
-        "msgid \"broken\nmsgstr \"kaputt\"\n";
-    t::fs::path p = t::temp_dir("po_unterminated") / "broken.po";
-    t::write_file(p, text);
+    const std::string text = kUtf8Header + "msgid \"fine\"\nmsgstr \"gut\"\n\n"
+                                           "msgid \"broken\nmsgstr \"kaputt\"\n";
+    t::fs::path p = write_temp("po_unterminated", "broken.po", text);
     auto r = po_read_file(p.string(), "broken.po");
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    const Diagnostic& d = r.diagnostics.front();
+    const Diagnostic& d = rejection(r);
     CHECK(d.file == "broken.po");
     // gettext notices the end of the line once it has moved past it, and says so for the
     // following line; the diagnostic gives the same line msgfmt gives.
@@ -278,38 +288,26 @@ TEST_CASE("po: an unterminated string is reported with file and line") {
 }
 
 TEST_CASE("po: a bad escape sequence is reported with file, line and column") {
-    const std::string text =
-        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-        "msgid \"a\\qb\"\nmsgstr \"\"\n";
+    const std::string text = kUtf8Header + "msgid \"a\\qb\"\nmsgstr \"\"\n";
     auto r = read_text("escape.po", text);
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    const Diagnostic& d = r.diagnostics.front();
+    const Diagnostic& d = rejection(r);
     CHECK(d.file == "escape.po");
     CHECK(d.line == line_of(text, "\\qb"));
     CHECK(d.column > 0);
     if (t::have_tool("msgfmt")) {
-        t::fs::path p = t::temp_dir("po_escape") / "escape.po";
-        t::write_file(p, text);
-        CHECK(d.line == msgfmt_error_line(p));
+        CHECK(d.line == msgfmt_error_line(write_temp("po_escape", "escape.po", text)));
     }
 }
 
 TEST_CASE("po: a missing file is an error naming it") {
     auto r = po_read_file("/nonexistent/dir/x.po", "x.po");
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    CHECK(r.diagnostics.front().file.find("x.po") != std::string::npos);
+    CHECK(rejection(r).file.find("x.po") != std::string::npos);
 }
 
 TEST_CASE("po: invalid UTF-8 is reported with its line") {
-    const std::string text =
-        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-        "msgid \"ok\"\nmsgstr \"bad \xC3\x28 byte\"\n";
+    const std::string text = kUtf8Header + "msgid \"ok\"\nmsgstr \"bad \xC3\x28 byte\"\n";
     auto r = read_text("utf8.po", text);
-    CHECK_FALSE(r.catalog);
-    REQUIRE(diagnostics_have_error(r.diagnostics));
-    CHECK(r.diagnostics.front().line == line_of(text, "bad "));
+    CHECK(rejection(r).line == line_of(text, "bad "));
 }
 
 TEST_CASE("po: a file in another charset is converted to UTF-8") {
