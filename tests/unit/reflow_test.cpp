@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <unicode/utf8.h>
 
@@ -13,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "test_support.h"
 
 using policyloc::display_width;
 using policyloc::reflow;
@@ -74,6 +75,13 @@ Wrapped unwrap(std::string_view input, const std::string& out, const ReflowOptio
     return w;
 }
 
+// unwrap() of a reflow output that must be a faithful wrapping of `input`.
+Wrapped require_faithful(std::string_view input, const std::string& out, const ReflowOptions& o) {
+    Wrapped w = unwrap(input, out, o);
+    REQUIRE_MESSAGE(w.error.empty(), w.error);
+    return w;
+}
+
 std::string first_token(std::string_view s) {
     size_t end = 0;
     while (end < s.size() && !is_blank(s[end])) ++end;
@@ -111,15 +119,9 @@ size_t columns_by_ranges(std::string_view s) {
 // What cmark-gfm (with tables and footnotes) makes of a document: the types of the
 // top-level blocks, descending through a single block quote, list, or item.
 std::vector<std::string> block_structure(const std::string& markdown) {
-    cmark_gfm_core_extensions_ensure_registered();
-    cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser, ext);
-    cmark_parser_feed(parser, markdown.data(), markdown.size());
-    cmark_node* document = cmark_parser_finish(parser);
+    const policyloc::test::ParsedMarkdown document(markdown);
     std::vector<std::string> types;
-    cmark_node* parent = document;
+    cmark_node* parent = document.root;
     for (;;) {
         std::vector<cmark_node*> children;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n))
@@ -131,8 +133,6 @@ std::vector<std::string> block_structure(const std::string& markdown) {
         parent = children[0];
         types.emplace_back("/");
     }
-    cmark_node_free(document);
-    cmark_parser_free(parser);
     return types;
 }
 
@@ -193,8 +193,7 @@ TEST_CASE("an English paragraph wrapped at 80 columns rejoins to the text") {
     ReflowOptions o;
     o.width = 80;
     const std::string out = reflow(kEnglish, o);
-    const Wrapped w = unwrap(kEnglish, out, o);
-    REQUIRE_MESSAGE(w.error.empty(), w.error);
+    const Wrapped w = require_faithful(kEnglish, out, o);
     CHECK(w.lines.size() >= 5);
     for (const std::string& line : w.lines) CHECK(display_width(line) <= 80);
     CHECK(join(w.lines, " ") == kEnglish);
@@ -211,8 +210,7 @@ TEST_CASE("continuation prefix and first-line columns for list items and quotes"
         o.first_line_columns = 2;
         o.continuation_prefix = "  ";
         const std::string out = reflow(kEnglish, o);
-        const Wrapped w = unwrap(kEnglish, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(kEnglish, out, o);
         CHECK(w.lines.size() > 2);
         for (size_t i = 0; i < w.lines.size(); ++i) CHECK(line_columns(w, i, o) <= 50);
         CHECK(out.find("\n  ") != std::string::npos);
@@ -225,8 +223,7 @@ TEST_CASE("continuation prefix and first-line columns for list items and quotes"
         o.first_line_columns = 2;
         o.continuation_prefix = "> ";
         const std::string out = reflow(kEnglish, o);
-        const Wrapped w = unwrap(kEnglish, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(kEnglish, out, o);
         for (size_t i = 0; i < w.lines.size(); ++i) CHECK(line_columns(w, i, o) <= 60);
         CHECK(block_structure("> " + out) ==
               std::vector<std::string>{"block_quote", "/", "paragraph"});
@@ -236,8 +233,7 @@ TEST_CASE("continuation prefix and first-line columns for list items and quotes"
         o.width = 40;
         o.first_line_columns = 12;
         const std::string out = reflow(kEnglish, o);
-        const Wrapped w = unwrap(kEnglish, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(kEnglish, out, o);
         CHECK(12 + display_width(w.lines[0]) <= 40);
         CHECK(12 + display_width(w.lines[0]) + 1 + display_width(first_token(w.lines[1])) > 40);
         for (size_t i = 1; i < w.lines.size(); ++i) CHECK(display_width(w.lines[i]) <= 40);
@@ -255,8 +251,7 @@ TEST_CASE("a German compound longer than the width stays whole on its own line")
     ReflowOptions o;
     o.width = 30;
     REQUIRE(display_width(word) > 30);
-    const Wrapped w = unwrap(text, reflow(text, o), o);
-    REQUIRE_MESSAGE(w.error.empty(), w.error);
+    const Wrapped w = require_faithful(text, reflow(text, o), o);
     bool alone = false;
     for (const std::string& line : w.lines) {
         if (line == word) alone = true;
@@ -291,8 +286,7 @@ TEST_CASE("Japanese with an embedded English phrase breaks only at its spaces") 
         ReflowOptions o;
         o.width = width;
         const std::string out = reflow(text, o);
-        const Wrapped w = unwrap(text, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(text, out, o);
         broken += w.gaps.size();
         for (const std::string& gap : w.gaps) CHECK(gap == " ");
     }
@@ -306,8 +300,7 @@ TEST_CASE("Korean wraps at spaces, two columns per Hangul syllable") {
         "정정, 삭제를 요청할 수 있습니다.";
     ReflowOptions o;
     o.width = 30;
-    const Wrapped w = unwrap(text, reflow(text, o), o);
-    REQUIRE_MESSAGE(w.error.empty(), w.error);
+    const Wrapped w = require_faithful(text, reflow(text, o), o);
     CHECK(w.lines.size() >= 6);
     for (const std::string& line : w.lines) {
         CHECK(display_width(line) <= 30);
@@ -327,8 +320,7 @@ TEST_CASE("French punctuation stays with its word: no break before ! or », none
         CAPTURE(width);
         ReflowOptions o;
         o.width = width;
-        const Wrapped w = unwrap(text, reflow(text, o), o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(text, reflow(text, o), o);
         broken += w.gaps.size();
         for (size_t i = 0; i < w.lines.size(); ++i) {
             const std::string& line = w.lines[i];
@@ -357,8 +349,7 @@ TEST_CASE("keep-together ranges are never broken") {
         CAPTURE(width);
         o.width = width;
         const std::string out = reflow(text, o);
-        const Wrapped w = unwrap(text, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(text, out, o);
         broken += w.gaps.size();
         CHECK(out.find(action) != std::string::npos);
         CHECK(out.find(code) != std::string::npos);
@@ -381,8 +372,7 @@ TEST_CASE("no line starts with a Markdown block marker after wrapping") {
             o.width = width;
             o.continuation_prefix = prefix;
             const std::string out = reflow(kMarkdownBait, o);
-            const Wrapped w = unwrap(kMarkdownBait, out, o);
-            REQUIRE_MESSAGE(w.error.empty(), w.error);
+            const Wrapped w = require_faithful(kMarkdownBait, out, o);
             CHECK(w.lines.size() > 1);
             for (size_t i = 1; i < w.lines.size(); ++i) {
                 for (const std::string& start : kForbiddenStarts)
@@ -410,8 +400,7 @@ TEST_CASE("no break after a backslash, which would make a hard line break") {
         ReflowOptions o;
         o.width = width;
         const std::string out = reflow(text, o);
-        const Wrapped w = unwrap(text, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(text, out, o);
         CHECK(out.find("\\\n") == std::string::npos);
     }
 }
@@ -422,8 +411,7 @@ TEST_CASE("CRLF pages get CRLF breaks") {
     o.newline = "\r\n";
     o.continuation_prefix = "> ";
     const std::string out = reflow(kEnglish, o);
-    const Wrapped w = unwrap(kEnglish, out, o);
-    REQUIRE_MESSAGE(w.error.empty(), w.error);
+    const Wrapped w = require_faithful(kEnglish, out, o);
     CHECK(w.lines.size() > 3);
     for (size_t i = 0; i < out.size(); ++i)
         if (out[i] == '\n') CHECK((i > 0 && out[i - 1] == '\r'));
@@ -495,8 +483,7 @@ TEST_CASE("generated paragraphs: widths hold, breaks are greedy and only at whit
         CAPTURE(text);
         CAPTURE(o.width);
         const std::string out = reflow(text, o);
-        const Wrapped w = unwrap(text, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(text, out, o);
         breaks += w.gaps.size();
         if (o.first_line_columns + display_width(text) <= o.width) CHECK(out == text);
         for (size_t i = 0; i < w.lines.size(); ++i) {
@@ -537,8 +524,7 @@ TEST_CASE("generated paragraphs with Markdown and French punctuation keep their 
         CAPTURE(text);
         CAPTURE(o.width);
         const std::string out = reflow(text, o);
-        const Wrapped w = unwrap(text, out, o);
-        REQUIRE_MESSAGE(w.error.empty(), w.error);
+        const Wrapped w = require_faithful(text, out, o);
         for (size_t i = 1; i < w.lines.size(); ++i) {
             const std::string& line = w.lines[i];
             for (const char* start :
