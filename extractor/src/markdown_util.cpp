@@ -8,9 +8,11 @@
 namespace policyloc {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
+    // CommonMark's line endings: "\n", "\r\n" and a "\r" alone.
     starts_.push_back(0);
     for (size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') starts_.push_back(i + 1);
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+            starts_.push_back(i + 1);
 }
 
 int LineIndex::line_of(size_t offset) const {
@@ -27,8 +29,8 @@ size_t LineIndex::line_begin(int line) const {
 size_t LineIndex::line_end(int line) const {
     if (line < 1) return 0;
     if (line >= line_count()) return text_.size();
-    size_t e = starts_[static_cast<size_t>(line)] - 1; // the '\n'
-    if (e > line_begin(line) && text_[e - 1] == '\r') --e;
+    size_t e = starts_[static_cast<size_t>(line)] - 1; // the '\n' or a lone '\r'
+    if (text_[e] == '\n' && e > line_begin(line) && text_[e - 1] == '\r') --e;
     return e;
 }
 
@@ -39,8 +41,9 @@ size_t LineIndex::offset(int line, int column) const {
 }
 
 std::string detect_newline(std::string_view page) {
-    size_t nl = page.find('\n');
-    return nl != std::string_view::npos && nl > 0 && page[nl - 1] == '\r' ? "\r\n" : "\n";
+    size_t end = page.find_first_of("\r\n");
+    if (end == std::string_view::npos || page[end] == '\n') return "\n";
+    return end + 1 < page.size() && page[end + 1] == '\n' ? "\r\n" : "\r";
 }
 
 size_t bom_length(std::string_view page) {
@@ -136,15 +139,14 @@ std::string fold_lines(std::string_view literal) {
     std::string out;
     size_t pos = 0;
     while (true) {
-        size_t nl = literal.find('\n', pos);
+        size_t nl = literal.find_first_of("\r\n", pos);
         if (nl == std::string_view::npos) {
             out += literal.substr(pos);
             return out;
         }
-        std::string_view line = literal.substr(pos, nl - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        append_line(out, line, false);
+        append_line(out, literal.substr(pos, nl - pos), false);
         pos = nl + 1;
+        if (literal[nl] == '\r' && pos < literal.size() && literal[pos] == '\n') ++pos;
         while (pos < literal.size() && is_space_or_tab(literal[pos])) ++pos;
     }
 }
