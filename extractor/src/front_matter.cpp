@@ -658,8 +658,10 @@ std::string hex(uint32_t v, int digits) {
 }
 
 // Characters libyaml accepts raw in a scalar without folding them as a line break:
-// its printable set plus tab, without the byte order mark.
+// its printable set plus tab, without the byte order mark and without U+2028 and U+2029,
+// which YAML reads as line breaks.
 bool yaml_raw(UChar32 c) {
+    if (c == 0x2028 || c == 0x2029) return false;
     return c == 0x09 || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF) ||
            (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
 }
