@@ -13,10 +13,21 @@ using namespace policyloc::test;
 
 namespace {
 
-ExtractResult extract_file(const fs::path& p, const std::string& name) {
+ExtractResult extract_text(const std::string& text, const std::string& name) {
     ExtractOptions o;
     o.file_name = name;
-    return extract_page(read_file(p), o);
+    return extract_page(text, o);
+}
+
+ExtractResult extract_file(const fs::path& p, const std::string& name) {
+    return extract_text(read_file(p), name);
+}
+
+// The sources of the catalog's units, in order.
+std::vector<std::string> unit_sources(const Catalog& c) {
+    std::vector<std::string> sources;
+    for (const Unit& u : c.units()) sources.push_back(u.source);
+    return sources;
 }
 
 bool inside_code(const Unit& u, size_t pos) {
@@ -216,13 +227,10 @@ TEST_CASE("directives: skip, skip region, context, note") {
                        "<!-- policyloc: skip-end -->\n"
                        "<!-- policyloc: context legal-heading -->\n## Terms\n\n"
                        "<!-- policyloc: note Keep it short. -->\nShort text.\n\nOpen.\n";
-    ExtractOptions o;
-    o.file_name = "d.md";
-    ExtractResult r = extract_page(page, o);
+    ExtractResult r = extract_text(page, "d.md");
     REQUIRE(r.ok());
-    std::vector<std::string> sources;
-    for (const Unit& u : r.catalog.units()) sources.push_back(u.source);
-    CHECK(sources == std::vector<std::string>{"Terms", "Terms", "Short text.", "Open."});
+    CHECK(unit_sources(r.catalog) ==
+          std::vector<std::string>{"Terms", "Terms", "Short text.", "Open."});
     CHECK(!r.catalog.units()[0].context);
     CHECK(r.catalog.units()[1].context == std::optional<std::string>("legal-heading"));
     CHECK(r.catalog.units()[2].notes.find("Keep it short.") != std::string::npos);
@@ -233,15 +241,12 @@ TEST_CASE("units: list items, block quotes, tables, footnotes, hard breaks, code
                        "1. First\n   item.\n2. Second\n\n| Col A | Col B |\n|---|---|\n"
                        "| a \\| b | `x` |\n\nText[^1].\n\n[^1]: A footnote.\n\n"
                        "```\ncode block\n```\n\n    indented code\n\n<div>\nhtml block\n</div>\n";
-    ExtractOptions o;
-    o.file_name = "u.md";
-    ExtractResult r = extract_page(page, o);
+    ExtractResult r = extract_text(page, "u.md");
     REQUIRE(r.ok());
-    std::vector<std::string> sources;
-    for (const Unit& u : r.catalog.units()) sources.push_back(u.source);
-    CHECK(sources == std::vector<std::string>{"Intro with a  \nhard break.", "Quoted text.",
-                                              "First item.", "Second", "Col A", "Col B",
-                                              "a \\| b", "Text[^1].", "A footnote."});
+    CHECK(unit_sources(r.catalog) == std::vector<std::string>{"Intro with a  \nhard break.",
+                                                              "Quoted text.", "First item.",
+                                                              "Second", "Col A", "Col B", "a \\| b",
+                                                              "Text[^1].", "A footnote."});
 }
 
 TEST_CASE("extract over an existing catalog keeps every translation it had") {
