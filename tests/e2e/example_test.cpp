@@ -33,6 +33,26 @@ const Locale kLocales[] = {{"de", "de.xlf"},  {"fr", "fr.po"},      {"es", "es.p
 
 fs::path locales_dir() { return source_dir() / "locales"; }
 
+// The date the pages are merged with: 2026-11-28, in milliseconds since the epoch (ICU's UDate).
+constexpr double kDate = 1795824000000.0;
+
+// Extraction of the bundled page, named as in the repository.
+ExtractResult extract_example(const std::string& page) {
+    ExtractOptions eo;
+    eo.file_name = "locales/privacy.md";
+    ExtractResult ex = extract_page(page, eo);
+    REQUIRE(ex.ok());
+    return ex;
+}
+
+MergeResult merge_locale(const std::string& page, const ExtractResult& ex, const Locale& l,
+                         const Catalog& c) {
+    MergeOptions mo;
+    mo.locale = l.tag;
+    mo.date = kDate;
+    return merge_page(page, ex.skeleton, {{l.file, &c}}, mo);
+}
+
 Catalog load(const std::string& file) {
     CatalogReadResult r = catalog_read_file((locales_dir() / file).string());
     REQUIRE_MESSAGE(r.catalog, file);
@@ -47,7 +67,7 @@ std::string long_date(const std::string& tag) {
     icu::SimpleDateFormat fmt(gen->getBestPattern("yMMMMd", status), locale, status);
     fmt.setTimeZone(*icu::TimeZone::getGMT());
     icu::UnicodeString out;
-    fmt.format(1795824000000.0, out); // 2026-11-28
+    fmt.format(kDate, out);
     std::string s;
     out.toUTF8String(s);
     return s;
@@ -148,18 +168,12 @@ TEST_CASE("XLIFF catalogs: valid, every unit translated or better") {
 }
 
 TEST_CASE("every locale: complete merge, same structure, no templates, the long date") {
-    std::string page = read_file(locales_dir() / "privacy.md");
-    ExtractOptions eo;
-    eo.file_name = "locales/privacy.md";
-    ExtractResult ex = extract_page(page, eo);
-    REQUIRE(ex.ok());
+    const std::string page = read_file(locales_dir() / "privacy.md");
+    const ExtractResult ex = extract_example(page);
     for (const Locale& l : kLocales) {
         INFO(l.tag);
         Catalog c = load(l.file);
-        MergeOptions mo;
-        mo.locale = l.tag;
-        mo.date = 1795824000000.0; // 2026-11-28
-        MergeResult r = merge_page(page, ex.skeleton, {{l.file, &c}}, mo);
+        MergeResult r = merge_locale(page, ex, l, c);
         REQUIRE(r.ok());
         if (std::string(l.tag) == "it") {
             CHECK(r.stats.source_text > 0);
@@ -190,11 +204,8 @@ TEST_CASE("every locale: complete merge, same structure, no templates, the long 
 }
 
 TEST_CASE("translations keep protected spans and bold text") {
-    std::string page = read_file(locales_dir() / "privacy.md");
-    ExtractOptions eo;
-    eo.file_name = "locales/privacy.md";
-    ExtractResult ex = extract_page(page, eo);
-    REQUIRE(ex.ok());
+    const std::string page = read_file(locales_dir() / "privacy.md");
+    const ExtractResult ex = extract_example(page);
     size_t spans = 0, bold = 0;
     for (const Locale& l : kLocales) {
         Catalog c = load(l.file);
@@ -223,17 +234,12 @@ TEST_CASE("translations keep protected spans and bold text") {
 }
 
 TEST_CASE("CJK pages: no line break between two CJK characters; RTL pages: no marks added") {
-    std::string page = read_file(locales_dir() / "privacy.md");
-    ExtractOptions eo;
-    eo.file_name = "locales/privacy.md";
-    ExtractResult ex = extract_page(page, eo);
+    const std::string page = read_file(locales_dir() / "privacy.md");
+    const ExtractResult ex = extract_example(page);
     for (const Locale& l : kLocales) {
         std::string tag = l.tag;
         Catalog c = load(l.file);
-        MergeOptions mo;
-        mo.locale = tag;
-        mo.date = 1795824000000.0;
-        MergeResult r = merge_page(page, ex.skeleton, {{l.file, &c}}, mo);
+        MergeResult r = merge_locale(page, ex, l, c);
         REQUIRE(r.ok());
         std::vector<std::string> lines;
         for (size_t pos = 0; pos <= r.output.size();) {
