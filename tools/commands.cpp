@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -144,6 +146,16 @@ int run_extract(const ExtractCommand& c) {
         cat.source_lang = c.source_lang;
         cat.target_lang = c.target_lang;
         cat.original = original;
+        std::string project = original.empty() ? "pages" : fs::path(original).stem().string();
+        cat.set_header_field("Project-Id-Version", project);
+        // No timestamp unless asked for: the same pages give the same bytes.
+        if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+            char buf[32] = "";
+            std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+            std::tm tm{};
+            if (gmtime_r(&t, &tm) && std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M+0000", &tm))
+                cat.set_header_field("POT-Creation-Date", buf);
+        }
     };
     if (!c.per_page) {
         finish(combined, c.pages.size() == 1 ? c.pages[0] : std::string());

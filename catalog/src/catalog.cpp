@@ -89,10 +89,20 @@ void Catalog::set_header_field(const std::string& name, const std::string& value
 }
 
 std::string locale_to_gettext(std::string_view bcp47) {
-    std::string out(bcp47);
-    for (auto& c : out)
+    // gettext names Chinese by region and marks scripts with a modifier.
+    if (bcp47 == "zh-Hans") return "zh_CN";
+    if (bcp47 == "zh-Hant") return "zh_TW";
+    std::string tag(bcp47);
+    std::string modifier;
+    for (auto [script, name] : {std::pair{"-Latn", "@latin"}, std::pair{"-Cyrl", "@cyrillic"}}) {
+        if (auto at = tag.find(script); at != std::string::npos) {
+            tag.erase(at, 5);
+            modifier = name;
+        }
+    }
+    for (auto& c : tag)
         if (c == '-') c = '_';
-    return out;
+    return tag + modifier;
 }
 
 std::string locale_to_bcp47(std::string_view gettext_locale) {
