@@ -148,6 +148,10 @@ TEST_CASE("PO catalogs: msgfmt -c --statistics, all translated (it excepted)") {
         CHECK(text.find("awaits review by a qualified translator") != std::string::npos);
         CHECK(text.find("Glossary: personal information") != std::string::npos);
         CHECK(text.find("Plural-Forms: nplurals=") != std::string::npos);
+        if (have_tool("i18nspector")) {
+            auto spector = run("i18nspector " + sh_quote((locales_dir() / l.file).string()));
+            CHECK_MESSAGE(spector.out.find("E:") == std::string::npos, spector.out);
+        }
     }
 }
 
