@@ -238,6 +238,7 @@ class Merger {
     std::vector<Choice> choices_;
     Diagnostics diagnostics_;
     std::set<std::string> date_warnings_;
+    LineBreaker line_breaker_; // one ICU line break iterator for every paragraph of the page
 
     std::optional<double> date_for(const DateExpression& e);
     // `starts_line`: the text starts a line of its block, where a date such as "28. November"
@@ -506,7 +507,7 @@ std::string Merger::fill_unit(const Slot& slot, const std::string& translation, 
                     ro.keep_together.emplace_back(0, end);
                 }
             }
-            seg = reflow(seg, ro);
+            seg = reflow(seg, ro, &line_breaker_);
         }
         if (i > 0) out += nl + slot.prefix;
         out += seg;

@@ -27,6 +27,8 @@ bool is_ascii_alpha(char c) {
 }
 
 size_t code_point_width(UChar32 c) {
+    // Printable ASCII, most of any page: no mark, format, Hangul, wide or ignorable character.
+    if (c >= 0x20 && c <= 0x7E) return 1;
     const auto category = static_cast<UCharCategory>(u_charType(c));
     if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
         return 0;
@@ -187,9 +189,19 @@ class Filler {
         size_t line_begin = begin;
         size_t columns = first_columns;
         size_t last_fitting = none; // index of the last candidate that still fits the line
+        // The line's text [line_begin, measured_end) is measured_columns wide. Candidates only
+        // move forward, so each byte is measured once; the pieces are cut at ASCII blanks or
+        // line ends, where widths add up.
+        size_t measured_end = line_begin;
+        size_t measured_columns = 0;
         const auto fits = [&](size_t line_end) {
-            return columns + display_width(text_.substr(line_begin, line_end - line_begin)) <=
-                   options_.width;
+            if (line_end < measured_end) {
+                measured_end = line_begin;
+                measured_columns = 0;
+            }
+            measured_columns += display_width(text_.substr(measured_end, line_end - measured_end));
+            measured_end = line_end;
+            return columns + measured_columns <= options_.width;
         };
         const auto break_at = [&](size_t index) {
             const Candidate& c = candidates[index];
@@ -197,6 +209,8 @@ class Filler {
             out += options_.newline;
             out += options_.continuation_prefix;
             line_begin = c.end;
+            measured_end = line_begin;
+            measured_columns = 0;
             columns = prefix_columns_;
             last_fitting = none;
         };
@@ -266,14 +280,14 @@ class Filler {
     size_t prefix_columns_;
 };
 
-} // namespace
-
-size_t display_width(std::string_view utf8) {
+// Display columns of `utf8`, or of its first code points up to the first that goes past
+// `limit` (so a value above `limit` only says that the text is wider than that).
+size_t display_width_up_to(std::string_view utf8, size_t limit) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
     const auto length = static_cast<int64_t>(utf8.size());
     size_t columns = 0;
     int64_t i = 0;
-    while (i < length) {
+    while (i < length && columns <= limit) {
         const int64_t start = i;
         UChar32 c = 0;
         U8_NEXT(bytes, i, length, c);
@@ -282,18 +296,48 @@ size_t display_width(std::string_view utf8) {
     return columns;
 }
 
-std::string reflow(std::string_view text, const ReflowOptions& options) {
-    if (text.find('\n') == std::string_view::npos &&
-        options.first_line_columns + display_width(text) <= options.width)
-        return std::string(text);
-
-    // Without ICU's line breaking data no soft break is inserted; hard breaks still are.
+std::unique_ptr<icu::BreakIterator> create_line_iterator() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> lines(
         icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status)) lines.reset();
+    return lines;
+}
 
-    const Filler filler(text, options, lines.get());
+} // namespace
+
+LineBreaker::LineBreaker() = default;
+LineBreaker::~LineBreaker() = default;
+
+icu::BreakIterator* LineBreaker::get() {
+    if (!created_) {
+        iterator_ = create_line_iterator();
+        created_ = true;
+    }
+    return iterator_.get();
+}
+
+size_t display_width(std::string_view utf8) {
+    return display_width_up_to(utf8, static_cast<size_t>(-1));
+}
+
+std::string reflow(std::string_view text, const ReflowOptions& options, LineBreaker* breaker) {
+    if (text.find('\n') == std::string_view::npos && options.first_line_columns <= options.width &&
+        display_width_up_to(text, options.width - options.first_line_columns) <=
+            options.width - options.first_line_columns)
+        return std::string(text);
+
+    // Without ICU's line breaking data no soft break is inserted; hard breaks still are.
+    std::unique_ptr<icu::BreakIterator> own_lines;
+    icu::BreakIterator* lines = nullptr;
+    if (breaker != nullptr) {
+        lines = breaker->get();
+    } else {
+        own_lines = create_line_iterator();
+        lines = own_lines.get();
+    }
+
+    const Filler filler(text, options, lines);
     std::string_view blank_line_prefix = options.continuation_prefix;
     while (!blank_line_prefix.empty() && is_blank(blank_line_prefix.back()))
         blank_line_prefix.remove_suffix(1);

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <cmark-gfm.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include "test_support.h"
 
 using policyloc::display_width;
+using policyloc::LineBreaker;
 using policyloc::reflow;
 using policyloc::ReflowOptions;
 
@@ -177,6 +179,25 @@ TEST_CASE("display_width counts East Asian wide characters 2 and combining marks
     CHECK(display_width("\xE6\x97") == 2); // a truncated sequence: 1 per byte
 }
 
+TEST_CASE("printable ASCII is one column, as ICU's properties say") {
+    for (UChar32 c = 0x20; c <= 0x7E; ++c) {
+        CAPTURE(c);
+        const auto category = static_cast<UCharCategory>(u_charType(c));
+        CHECK(category != U_NON_SPACING_MARK);
+        CHECK(category != U_ENCLOSING_MARK);
+        CHECK(category != U_FORMAT_CHAR);
+        const int hangul = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+        CHECK(hangul == U_HST_NOT_APPLICABLE);
+        const int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        CHECK(east_asian != U_EA_WIDE);
+        CHECK(east_asian != U_EA_FULLWIDTH);
+        CHECK(!u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT));
+        CHECK(display_width(std::string(1, static_cast<char>(c))) == 1);
+    }
+    CHECK(display_width("Gr\u00FC\u00DFe, \u00AB \u00E9t\u00E9 \u00BB") == 14);
+    CHECK(display_width("a\u00ADb") == 2); // SOFT HYPHEN is a format character
+}
+
 TEST_CASE("text that fits is returned unchanged") {
     ReflowOptions o;
     o.width = 40;
@@ -187,6 +208,40 @@ TEST_CASE("text that fits is returned unchanged") {
     CHECK(reflow(std::string(38, 'x') + " y", o) == std::string(38, 'x') + " y");
     o.first_line_columns = 2;
     CHECK(reflow(std::string(38, 'x') + " y", o) == std::string(38, 'x') + "\ny");
+    // A first line already past the width breaks at the first opportunity.
+    o.width = 10;
+    o.first_line_columns = 12;
+    CHECK(reflow("a b", o) == "a\nb");
+}
+
+TEST_CASE("one LineBreaker serves many paragraphs as a fresh iterator would") {
+    const std::vector<std::string> texts = {
+        kEnglish,
+        kMarkdownBait,
+        "日本語のテキストは空白なしで続きます。English words inside it wrap at spaces only.",
+        "한국어 문장은 띄어쓰기에서 줄을 바꿉니다 그리고 각 음절은 두 칸입니다",
+        "Le texte « entre guillemets » reste avec ses mots ! Et la ponctuation ? Aussi.",
+        "short",
+        "First line of the address  \nSecond line\\\nThird line of the address, quite long",
+        "Invalid \xFF bytes and a truncated \xE6\x97 sequence stay where they are in the text",
+        "",
+    };
+    LineBreaker shared;
+    for (const std::string& prefix : {std::string(), std::string("> "), std::string("   ")}) {
+        for (size_t width = 8; width <= 90; width += 7) {
+            for (size_t k = 0; k < texts.size(); ++k) {
+                // Alternate the order so the breaker is reused after texts of every kind.
+                const std::string& text = texts[(width % 2 == 0) ? k : texts.size() - 1 - k];
+                ReflowOptions o;
+                o.width = width;
+                o.continuation_prefix = prefix;
+                o.first_line_columns = width % 3;
+                CAPTURE(text);
+                CAPTURE(width);
+                CHECK(reflow(text, o, &shared) == reflow(text, o));
+            }
+        }
+    }
 }
 
 TEST_CASE("an English paragraph wrapped at 80 columns rejoins to the text") {
@@ -455,6 +510,7 @@ TEST_CASE("generated paragraphs: widths hold, breaks are greedy and only at whit
     std::mt19937 rng(20240611);
     const auto pick = [&](uint32_t n) { return static_cast<size_t>(rng() % n); };
     size_t breaks = 0;
+    LineBreaker shared;
     for (int round = 0; round < 600; ++round) {
         std::string text;
         const size_t words = 1 + pick(60);
@@ -483,6 +539,7 @@ TEST_CASE("generated paragraphs: widths hold, breaks are greedy and only at whit
         CAPTURE(text);
         CAPTURE(o.width);
         const std::string out = reflow(text, o);
+        CHECK(reflow(text, o, &shared) == out);
         const Wrapped w = require_faithful(text, out, o);
         breaks += w.gaps.size();
         if (o.first_line_columns + display_width(text) <= o.width) CHECK(out == text);
@@ -507,6 +564,7 @@ TEST_CASE("generated paragraphs with Markdown and French punctuation keep their 
     std::mt19937 rng(77);
     const auto pick = [&](uint32_t n) { return static_cast<size_t>(rng() % n); };
     size_t checked = 0;
+    LineBreaker shared;
     for (int round = 0; round < 400; ++round) {
         std::string text = "Start";
         for (size_t i = 1 + pick(40); i > 0; --i) {
@@ -524,6 +582,7 @@ TEST_CASE("generated paragraphs with Markdown and French punctuation keep their 
         CAPTURE(text);
         CAPTURE(o.width);
         const std::string out = reflow(text, o);
+        CHECK(reflow(text, o, &shared) == out);
         const Wrapped w = require_faithful(text, out, o);
         for (size_t i = 1; i < w.lines.size(); ++i) {
             const std::string& line = w.lines[i];

@@ -2,10 +2,17 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace policyloc {
 
@@ -22,6 +29,23 @@ struct ReflowOptions {
     std::vector<std::pair<size_t, size_t>> keep_together;
 };
 
+// ICU's line break iterator (root locale), created on first use and then shared by every
+// reflow() call given this object: creating one costs far more than wrapping a paragraph. Not
+// safe to use from two threads at once.
+class LineBreaker {
+  public:
+    LineBreaker();
+    ~LineBreaker();
+    LineBreaker(const LineBreaker&) = delete;
+    LineBreaker& operator=(const LineBreaker&) = delete;
+    // The iterator, or nullptr when ICU has no line breaking data.
+    icu::BreakIterator* get();
+
+  private:
+    std::unique_ptr<icu::BreakIterator> iterator_;
+    bool created_ = false;
+};
+
 // Breaks `text` only at whitespace that ICU also allows as a break opportunity (so no break
 // is ever inserted between two CJK characters, and none before "!" in "texte !"), replacing
 // that whitespace run with newline + continuation_prefix. Never breaks where the next line
@@ -29,6 +53,8 @@ struct ReflowOptions {
 // ~, digits followed by . or )), nor after a backslash. "\n" or "\r\n" already in the text (a
 // hard line break) is written as options.newline followed by the prefix. A word longer than the
 // width stays whole on its own line. Text that fits is returned unchanged.
-std::string reflow(std::string_view text, const ReflowOptions& options);
+// `breaker` supplies the line break iterator; nullptr creates one for this call only.
+std::string reflow(std::string_view text, const ReflowOptions& options,
+                   LineBreaker* breaker = nullptr);
 
 } // namespace policyloc
