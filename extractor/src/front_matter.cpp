@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
@@ -132,24 +131,130 @@ bool key_selects(std::string_view path, std::string_view key) {
 // ---------------------------------------------------------------------------------------
 // YAML (libyaml events)
 
+// Resolution of plain scalars: the regular expressions of YAML 1.1's types (null, bool, int,
+// float, timestamp, merge, value) and of the YAML 1.2 core schema, checked character by
+// character.
+bool yaml_is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// The end of the run of characters from `pos` on that satisfy `pred`.
+template <typename Pred> size_t yaml_span(std::string_view s, size_t pos, Pred pred) {
+    while (pos < s.size() && pred(s[pos])) ++pos;
+    return pos;
+}
+
+bool yaml_all_of(std::string_view s, std::string_view allowed) {
+    return s.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+// One to `most` digits at `pos`, as many as there are; npos when there is none or more follow.
+size_t yaml_digits(std::string_view s, size_t pos, size_t most) {
+    const size_t end = yaml_span(s, pos, yaml_is_digit);
+    return end == pos || end - pos > most ? std::string_view::npos : end;
+}
+
+// [eE][-+]?[0-9]+ from `pos` to the end of `s`.
+bool yaml_exponent_to_end(std::string_view s, size_t pos) {
+    if (pos >= s.size() || (s[pos] != 'e' && s[pos] != 'E')) return false;
+    ++pos;
+    if (pos < s.size() && (s[pos] == '-' || s[pos] == '+')) ++pos;
+    return pos < s.size() && yaml_span(s, pos, yaml_is_digit) == s.size();
+}
+
+// Integers (binary, octal, hexadecimal, decimal, base 60), floats (with a point, an exponent
+// or both, base 60), infinities and NaN; digits may be separated by "_".
+bool yaml_is_number(std::string_view s) {
+    if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+    if (s == ".inf" || s == ".Inf" || s == ".INF") return true;
+    if (s.size() >= 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'o' || s[1] == 'x')) {
+        const std::string_view digits = s.substr(2);
+        if (digits.empty()) return false;
+        if (s[1] == 'b') return yaml_all_of(digits, "01_");
+        if (s[1] == 'o') return yaml_all_of(digits, "01234567_");
+        return yaml_all_of(digits, "0123456789abcdefABCDEF_");
+    }
+    if (s.empty() || s[0] == '_') return false;
+    // [0-9][0-9_]*, or nothing before a point.
+    const auto digit_or_underscore = [](char c) { return yaml_is_digit(c) || c == '_'; };
+    const size_t integer_end = yaml_span(s, 0, digit_or_underscore);
+    const bool has_integer = integer_end > 0;
+    if (integer_end == s.size()) return has_integer;
+    size_t pos = integer_end;
+    switch (s[pos]) {
+    case ':': {
+        // Base 60: (:[0-5]?[0-9])+, then the end or a fraction.
+        if (!has_integer) return false;
+        while (pos < s.size() && s[pos] == ':') {
+            const size_t end = yaml_digits(s, pos + 1, 2);
+            if (end == std::string_view::npos || (end - pos == 3 && s[pos + 1] > '5')) return false;
+            pos = end;
+        }
+        if (pos == s.size()) return true;
+        return s[pos] == '.' && yaml_span(s, pos + 1, digit_or_underscore) == s.size();
+    }
+    case '.':
+        pos = yaml_span(s, pos + 1, digit_or_underscore);
+        return pos == s.size() || yaml_exponent_to_end(s, pos);
+    case 'e':
+    case 'E':
+        return has_integer && yaml_exponent_to_end(s, pos);
+    default:
+        return false;
+    }
+}
+
+// YAML 1.1 timestamps: a date (yyyy-m-d), optionally a time after "T", "t" or blanks, with
+// optional fraction and an optional zone ("Z" or an offset, blanks allowed before it).
+bool yaml_is_timestamp(std::string_view s) {
+    if (s.size() < 8 || yaml_span(s, 0, yaml_is_digit) != 4 || s[4] != '-') return false;
+    size_t pos = yaml_digits(s, 5, 2);
+    if (pos == std::string_view::npos || pos >= s.size() || s[pos] != '-') return false;
+    pos = yaml_digits(s, pos + 1, 2);
+    if (pos == std::string_view::npos) return false;
+    if (pos == s.size()) return true;
+    const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    if (s[pos] == 'T' || s[pos] == 't') {
+        ++pos;
+    } else {
+        const size_t end = yaml_span(s, pos, blank);
+        if (end == pos) return false;
+        pos = end;
+    }
+    pos = yaml_digits(s, pos, 2);
+    for (int k = 0; k < 2; ++k) {
+        if (pos == std::string_view::npos || pos >= s.size() || s[pos] != ':') return false;
+        const size_t end = yaml_span(s, pos + 1, yaml_is_digit);
+        if (end - pos != 3) return false;
+        pos = end;
+    }
+    if (pos < s.size() && s[pos] == '.') pos = yaml_span(s, pos + 1, yaml_is_digit);
+    if (pos == s.size()) return true;
+    pos = yaml_span(s, pos, blank);
+    if (pos >= s.size()) return false;
+    if (s[pos] == 'Z') return pos + 1 == s.size();
+    if (s[pos] != '-' && s[pos] != '+') return false;
+    pos = yaml_digits(s, pos + 1, 2);
+    if (pos == std::string_view::npos) return false;
+    if (pos == s.size()) return true;
+    if (s[pos] != ':') return false;
+    const size_t end = yaml_span(s, pos + 1, yaml_is_digit);
+    return end - pos == 3 && end == s.size();
+}
+
 // Whether a plain scalar resolves to a string, or to null, a boolean, a number, a date or
 // a merge/value key under YAML 1.1 or the YAML 1.2 core schema (the union: a scalar that
 // either reading would not take as a string is not a string here).
 bool yaml_plain_is_string(std::string_view s) {
-    static const std::regex non_string(
-        "~|null|Null|NULL|"
-        "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
-        "[-+]?(0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*|[0-9][0-9_]*(:[0-5]?[0-9])+)|"
-        "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|"
-        "[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)|"
-        "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|"
-        "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|"
-        "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-        "(([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?([ "
-        "\\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?|"
-        "<<|=");
+    static constexpr std::string_view kNotStrings[] = {
+        "~",  "null", "Null", "NULL", "y",    "Y",    "yes",  "Yes",   "YES",   "n",
+        "N",  "no",   "No",   "NO",   "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On",   "ON",   "off",  "Off",  "OFF",  "<<",   "="};
     if (s.empty()) return false;
-    return !std::regex_match(s.begin(), s.end(), non_string);
+    for (std::string_view k : kNotStrings)
+        if (s == k) return false;
+    return !yaml_is_number(s) && !yaml_is_timestamp(s);
 }
 
 // Byte offset of every code point of `s` (libyaml's marks count code points), plus s.size().

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
@@ -390,6 +391,146 @@ TEST_CASE("YAML: every scalar style, nested keys, arrays, anchors, tags") {
     CHECK(find(fm.scalars, "author") == nullptr);
     CHECK(std::is_sorted(fm.scalars.begin(), fm.scalars.end(),
                          [](const auto& a, const auto& b) { return a.begin < b.begin; }));
+}
+
+TEST_CASE(
+    "YAML plain scalars: null, booleans, numbers and dates of YAML 1.1 and 1.2 are not strings") {
+    // Expected values as the earlier std::regex classifier gave them: the resolution of a
+    // plain scalar (is it a string?) and the style a replacement with that value gets in a
+    // plain field (plain only where it would still read as a string).
+    struct Row {
+        const char* plain;
+        bool is_string;
+        ScalarStyle encoded;
+    };
+    using S = ScalarStyle;
+    const Row rows[] = {
+        {"", false, S::yaml_single_quoted},
+        {"yes", false, S::yaml_single_quoted},
+        {"Yes", false, S::yaml_single_quoted},
+        {"YES", false, S::yaml_single_quoted},
+        {"yEs", true, S::yaml_plain},
+        {"No", false, S::yaml_single_quoted},
+        {"no", false, S::yaml_single_quoted},
+        {"NO", false, S::yaml_single_quoted},
+        {"nO", true, S::yaml_plain},
+        {"ON", false, S::yaml_single_quoted},
+        {"On", false, S::yaml_single_quoted},
+        {"on", false, S::yaml_single_quoted},
+        {"oN", true, S::yaml_plain},
+        {"off", false, S::yaml_single_quoted},
+        {"Off", false, S::yaml_single_quoted},
+        {"OFF", false, S::yaml_single_quoted},
+        {"y", false, S::yaml_single_quoted},
+        {"Y", false, S::yaml_single_quoted},
+        {"n", false, S::yaml_single_quoted},
+        {"N", false, S::yaml_single_quoted},
+        {"~", false, S::yaml_single_quoted},
+        {"null", false, S::yaml_single_quoted},
+        {"Null", false, S::yaml_single_quoted},
+        {"NULL", false, S::yaml_single_quoted},
+        {"nULL", true, S::yaml_plain},
+        {"true", false, S::yaml_single_quoted},
+        {"True", false, S::yaml_single_quoted},
+        {"TRUE", false, S::yaml_single_quoted},
+        {"tRUE", true, S::yaml_plain},
+        {"False", false, S::yaml_single_quoted},
+        {"false", false, S::yaml_single_quoted},
+        {"FALSE", false, S::yaml_single_quoted},
+        {"1", false, S::yaml_single_quoted},
+        {"-1", false, S::yaml_single_quoted},
+        {"+1", false, S::yaml_single_quoted},
+        {"0", false, S::yaml_single_quoted},
+        {"0x1F", false, S::yaml_single_quoted},
+        {"0X1F", true, S::yaml_plain},
+        {"0x", true, S::yaml_plain},
+        {"0xG1", true, S::yaml_plain},
+        {"-0x_aB", false, S::yaml_single_quoted},
+        {"0o17", false, S::yaml_single_quoted},
+        {"0o8", true, S::yaml_plain},
+        {"017", false, S::yaml_single_quoted},
+        {"09", false, S::yaml_single_quoted},
+        {"1_000", false, S::yaml_single_quoted},
+        {"_1000", true, S::yaml_plain},
+        {"1__", false, S::yaml_single_quoted},
+        {"1.5", false, S::yaml_single_quoted},
+        {".5", false, S::yaml_single_quoted},
+        {"5.", false, S::yaml_single_quoted},
+        {".", false, S::yaml_single_quoted},
+        {"-.", false, S::yaml_single_quoted},
+        {"+.5e-3", false, S::yaml_single_quoted},
+        {"1._e5", false, S::yaml_single_quoted},
+        {"1e3", false, S::yaml_single_quoted},
+        {"1E-3", false, S::yaml_single_quoted},
+        {"1.5e+3", false, S::yaml_single_quoted},
+        {"1e", true, S::yaml_plain},
+        {"e3", true, S::yaml_plain},
+        {"-5e-3", false, S::yaml_single_quoted},
+        {".inf", false, S::yaml_single_quoted},
+        {"-.Inf", false, S::yaml_single_quoted},
+        {"+.INF", false, S::yaml_single_quoted},
+        {".Infinity", true, S::yaml_plain},
+        {".NaN", false, S::yaml_single_quoted},
+        {".nan", false, S::yaml_single_quoted},
+        {"-.nan", true, S::yaml_single_quoted},
+        {"2024-01-02", false, S::yaml_single_quoted},
+        {"2024-1-2", false, S::yaml_single_quoted},
+        {"2024-01-02T10:00:00Z", false, S::yaml_single_quoted},
+        {"2024-01-02t10:00:00.5+01:00", false, S::yaml_single_quoted},
+        {"2024-01-02 10:00:00 -5", false, S::yaml_single_quoted},
+        {"2024-01-02  1:02:03.", false, S::yaml_single_quoted},
+        {"2024-01-02T10:00", true, S::yaml_plain},
+        {"2024-01-02T10:00:00z", true, S::yaml_plain},
+        {"2024-01-02T10:00:00+1:0", true, S::yaml_plain},
+        {"2024-01-02T10:00:00+01:30", false, S::yaml_single_quoted},
+        {"2024-001-02", true, S::yaml_plain},
+        {"24-01-02", true, S::yaml_plain},
+        {"2024-01-02x", true, S::yaml_plain},
+        {"12:30:45", false, S::yaml_single_quoted},
+        {"1:60", true, S::yaml_plain},
+        {"1:5", false, S::yaml_single_quoted},
+        {"-1:30:00", false, S::yaml_single_quoted},
+        {"190:20:30.15", false, S::yaml_single_quoted},
+        {"12:30:45.5.5", true, S::yaml_plain},
+        {"0b101", false, S::yaml_single_quoted},
+        {"0b102", true, S::yaml_plain},
+        {"0b_", false, S::yaml_single_quoted},
+        {"0b", true, S::yaml_plain},
+        {"...", true, S::yaml_single_quoted},
+        {"<<", false, S::yaml_single_quoted},
+        {"=", false, S::yaml_single_quoted},
+        {"==", true, S::yaml_plain},
+        {"<", true, S::yaml_plain},
+        {"hello", true, S::yaml_plain},
+        {"Privacy Policy", true, S::yaml_plain},
+        {"yes please", true, S::yaml_plain},
+        {"1 000", true, S::yaml_plain},
+        {"1,000", true, S::yaml_plain},
+        {"3.14.15", true, S::yaml_plain},
+        {"v1.2", true, S::yaml_plain},
+        {"1.2.3", true, S::yaml_plain},
+        {"+", true, S::yaml_plain},
+        {"0.0.0.0", true, S::yaml_plain},
+        {"2024-01-02\t10:00:00", false, S::yaml_single_quoted},
+        {"2024-01-02 \t10:00:00\t+01", false, S::yaml_single_quoted},
+    };
+    static_assert(std::size(rows) >= 60);
+    for (const Row& row : rows) {
+        INFO("[" << show(row.plain) << "]");
+        const std::string page = "---\nvalue: "s + row.plain + "\ntitle: Plain words\n---\n";
+        FrontMatterResult r = parse_ok(page, {"value", "title"});
+        const FrontMatterField* f = find(r.front_matter.scalars, "value");
+        REQUIRE(f != nullptr);
+        CHECK(f->value == row.plain);
+        CHECK(f->style == ScalarStyle::yaml_plain);
+        CHECK(f->is_string == row.is_string);
+
+        Replaced rep = replace_and_check(page, "title", row.plain, "\n");
+        CHECK(rep.ok);
+        const FrontMatterField* title = find(rep.result.front_matter.scalars, "title");
+        REQUIRE(title != nullptr);
+        CHECK(title->style == row.encoded);
+    }
 }
 
 TEST_CASE("TOML: every string kind, tables, arrays of tables, inline tables") {
