@@ -18,32 +18,47 @@ double CatalogStats::percent_complete() const {
     return 100.0 * static_cast<double>(translated.words) / static_cast<double>(t.words);
 }
 
-size_t count_words(std::string_view utf8_text) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(
-        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) return 0;
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+WordCounter::WordCounter() = default;
+WordCounter::~WordCounter() = default;
+
+size_t WordCounter::count(std::string_view utf8_text) {
+    if (!created_) {
+        UErrorCode status = U_ZERO_ERROR;
+        words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status)) words_.reset();
+        created_ = true;
+    }
+    if (!words_) return 0;
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
-    it->setText(text);
+    words_->setText(text);
     size_t words = 0;
-    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
-        int32_t status_tag = it->getRuleStatus();
+    for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; end = words_->next()) {
+        int32_t status_tag = words_->getRuleStatus();
         // Letters, numbers, kana and ideographs count; spaces and punctuation do not.
         if (status_tag >= UBRK_WORD_NUMBER) ++words;
     }
     return words;
 }
 
+size_t count_words(std::string_view utf8_text) {
+    return WordCounter().count(utf8_text);
+}
+
 CatalogStats catalog_stats(const Catalog& catalog) {
     CatalogStats s;
+    WordCounter counter;
     for (const Unit& u : catalog.units()) {
-        size_t w = count_words(u.source);
+        size_t w = counter.count(u.source);
         Count* c = nullptr;
-        if (u.obsolete) c = &s.obsolete;
-        else if (u.state == UnitState::fuzzy && !u.target.empty()) c = &s.fuzzy;
-        else if (u.state >= UnitState::translated && !u.target.empty()) c = &s.translated;
-        else c = &s.untranslated;
+        if (u.obsolete)
+            c = &s.obsolete;
+        else if (u.state == UnitState::fuzzy && !u.target.empty())
+            c = &s.fuzzy;
+        else if (u.state >= UnitState::translated && !u.target.empty())
+            c = &s.translated;
+        else
+            c = &s.untranslated;
         c->units += 1;
         c->words += w;
     }

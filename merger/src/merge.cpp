@@ -766,9 +766,10 @@ std::vector<std::string> locale_parent_chain(std::string_view bcp47) {
 
 double catalog_percent_complete(const Catalog& catalog, bool use_fuzzy) {
     size_t total = 0, done = 0;
+    WordCounter counter;
     for (const Unit& u : catalog.units()) {
         if (u.obsolete) continue;
-        size_t w = count_words(u.source);
+        size_t w = counter.count(u.source);
         total += w;
         if (!u.target.empty() &&
             (u.state >= UnitState::translated || (use_fuzzy && u.state == UnitState::fuzzy)))

@@ -1,7 +1,15 @@
 // Completeness statistics of a catalog: units and source words per state.
 #pragma once
 
+#include <memory>
+
+#include <unicode/uversion.h>
+
 #include "policyloc/catalog.h"
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace policyloc {
 
@@ -22,6 +30,22 @@ struct CatalogStats {
 
 // Words counted with ICU's word break iterator (segments that hold letters or digits).
 size_t count_words(std::string_view utf8_text);
+
+// count_words() for many texts with one ICU word break iterator, created on first use:
+// creating it costs more than counting the words of a unit. Not safe to use from two threads
+// at once.
+class WordCounter {
+  public:
+    WordCounter();
+    ~WordCounter();
+    WordCounter(const WordCounter&) = delete;
+    WordCounter& operator=(const WordCounter&) = delete;
+    size_t count(std::string_view utf8_text);
+
+  private:
+    std::unique_ptr<icu::BreakIterator> words_;
+    bool created_ = false;
+};
 
 CatalogStats catalog_stats(const Catalog& catalog);
 
