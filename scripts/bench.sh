@@ -213,7 +213,7 @@ if [ "$callgrind" -eq 1 ]; then
         callgrind_annotate --inclusive=yes --threshold=100 "$work/callgrind.$tool.out" 2> /dev/null |
             awk '/^-+$/ {n++; next} n >= 3 && NF' |
             grep -v -E '\?\?\?:0x|below main|libc-start|tools/main\.cpp:main' |
-            sed -E 's/ \[[^]]*\]$//' | head -n 25 | cut -c1-160
+            sed -E 's/ \[[^]]*\]$//' | sed -n '1,25p' | cut -c1-160
     done
     [ "$keep" -eq 0 ] || echo "callgrind files: $work/callgrind.*.out"
     exit 0
