@@ -36,6 +36,16 @@ namespace {
 
 constexpr const char* code_list_title = "placeholders, keep them as they are:";
 
+// po_message_comments() and po_message_extracted_comments() join the comment lines into a
+// string they malloc and never free (libgettextpo 0.21 marks this "FIXME: memory leak"); for
+// a message without comments they return a literal "". The joined string is copied and freed.
+std::string take_joined_comments(const char* joined) {
+    if (joined == nullptr) return {};
+    std::string copy(joined);
+    if (!copy.empty()) std::free(const_cast<char*>(joined));
+    return copy;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Error handling
 
@@ -276,8 +286,9 @@ Unit read_message(po_message_t m, const Recoder& recode) {
     else
         u.state = UnitState::untranslated;
 
-    u.comments = drop_final_newline(recode(po_message_comments(m)));
-    std::string extracted = drop_final_newline(recode(po_message_extracted_comments(m)));
+    u.comments = drop_final_newline(recode(take_joined_comments(po_message_comments(m)).c_str()));
+    std::string extracted =
+        drop_final_newline(recode(take_joined_comments(po_message_extracted_comments(m)).c_str()));
     if (!detail::split_code_list(extracted, u.source, u.notes, u.codes)) u.notes = extracted;
 
     for (int i = 0;; ++i) {
@@ -542,7 +553,10 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     if (diagnostics_have_error(result.diagnostics)) return result;
 
     Catalog cat;
-    const char* header = po_file_domain_header(file.get(), nullptr);
+    // po_file_domain_header() returns a malloc'd copy of the header entry.
+    std::unique_ptr<char, decltype(&std::free)> header_copy(
+        const_cast<char*>(po_file_domain_header(file.get(), nullptr)), &std::free);
+    const char* header = header_copy.get();
     std::string charset;
     if (header != nullptr) {
         if (char* ct = po_header_field(header, "Content-Type")) {
@@ -567,7 +581,8 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
         if (is_header) {
             header_seen = true;
             read_header(po_message_msgstr(m), cat, recode);
-            cat.header_comment = drop_final_newline(recode(po_message_comments(m)));
+            cat.header_comment =
+                drop_final_newline(recode(take_joined_comments(po_message_comments(m)).c_str()));
             cat.header_fuzzy = po_message_is_fuzzy(m) != 0;
             continue;
         }
