@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "policyloc/text_width.h"
+
 namespace policyloc {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
@@ -56,25 +58,10 @@ size_t text_columns(std::string_view s) {
     const int32_t n = static_cast<int32_t>(s.size());
     const auto* p = reinterpret_cast<const uint8_t*>(s.data());
     while (i < n) {
-        if (p[i] >= 0x20 && p[i] < 0x7F) { // printable ASCII: one column, no ICU lookup
-            ++cols;
-            ++i;
-            continue;
-        }
         UChar32 c;
         U8_NEXT(p, i, n, c);
-        if (c == '\t') {
-            cols += 4 - cols % 4;
-            continue;
-        }
-        if (c < 0) {
-            ++cols;
-            continue;
-        }
-        int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-        int gc = u_charType(c);
-        if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR) continue;
-        cols += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+        if (c == '\t') cols += 4 - cols % 4;
+        else cols += c < 0 ? 1 : code_point_width(c);
     }
     return cols;
 }

@@ -2,6 +2,7 @@
 // whether that break can be written as a newline (only where it already has whitespace), and
 // Markdown says whether the next line would still be paragraph text.
 #include "policyloc/reflow.h"
+#include "policyloc/text_width.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -24,21 +25,6 @@ bool is_digit(char c) {
 }
 bool is_ascii_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-size_t code_point_width(UChar32 c) {
-    // Printable ASCII, most of any page: no mark, format, Hangul, wide or ignorable character.
-    if (c >= 0x20 && c <= 0x7E) return 1;
-    const auto category = static_cast<UCharCategory>(u_charType(c));
-    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
-        return 0;
-    // Conjoining Hangul vowels and final consonants join the preceding initial consonant.
-    const int hangul = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
-    if (hangul == U_HST_VOWEL_JAMO || hangul == U_HST_TRAILING_JAMO) return 0;
-    const int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) return 2;
-    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return 0;
-    return 1;
 }
 
 // The code point that ends at byte `end` of `s` (U_SENTINEL at the start or on invalid bytes);
@@ -280,22 +266,6 @@ class Filler {
     size_t prefix_columns_;
 };
 
-// Display columns of `utf8`, or of its first code points up to the first that goes past
-// `limit` (so a value above `limit` only says that the text is wider than that).
-size_t display_width_up_to(std::string_view utf8, size_t limit) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-    const auto length = static_cast<int64_t>(utf8.size());
-    size_t columns = 0;
-    int64_t i = 0;
-    while (i < length && columns <= limit) {
-        const int64_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(bytes, i, length, c);
-        columns += c < 0 ? static_cast<size_t>(i - start) : code_point_width(c);
-    }
-    return columns;
-}
-
 std::unique_ptr<icu::BreakIterator> create_line_iterator() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> lines(
@@ -317,9 +287,6 @@ icu::BreakIterator* LineBreaker::get() {
     return iterator_.get();
 }
 
-size_t display_width(std::string_view utf8) {
-    return display_width_up_to(utf8, static_cast<size_t>(-1));
-}
 
 std::string reflow(std::string_view text, const ReflowOptions& options, LineBreaker* breaker) {
     if (text.find('\n') == std::string_view::npos && options.first_line_columns <= options.width &&

@@ -10,15 +10,13 @@
 
 #include <unicode/uversion.h>
 
+#include "policyloc/text_width.h" // display_width
+
 U_NAMESPACE_BEGIN
 class BreakIterator;
 U_NAMESPACE_END
 
 namespace policyloc {
-
-// Display columns of UTF-8 text: East Asian Wide and Fullwidth characters count 2,
-// combining marks and zero-width characters 0, everything else 1.
-size_t display_width(std::string_view utf8);
 
 struct ReflowOptions {
     size_t width = 80;               // maximum display columns per line, prefix included
