@@ -40,6 +40,7 @@
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/utf8_text.h"
 
 namespace policyloc {
 
@@ -713,31 +714,12 @@ class InlineReader {
                 add_code(id + "pce", data_text(c, "dataRefEnd"), "pc");
             } else if (name == "cp") {
                 unsigned long cp = std::strtoul(attr(c, "hex").c_str(), nullptr, 16);
-                append_utf8(static_cast<char32_t>(cp));
+                utf8_append(out_.text, static_cast<UChar32>(cp));
             } else if (name == "sm" || name == "em") {
                 // annotation markers hold no text
             } else {
                 walk(c); // mrk and unknown elements
             }
-        }
-    }
-
-    void append_utf8(char32_t cp) {
-        std::string& s = out_.text;
-        if (cp < 0x80) {
-            s += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            s += static_cast<char>(0xC0 | (cp >> 6));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            s += static_cast<char>(0xE0 | (cp >> 12));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x110000) {
-            s += static_cast<char>(0xF0 | (cp >> 18));
-            s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
         }
     }
 

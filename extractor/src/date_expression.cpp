@@ -2,6 +2,7 @@
 // grammar (field chains, identifiers, parenthesised groups, string literals, pipes) and a
 // matcher for the few command shapes that print a formatted date.
 #include "policyloc/date_expression.h"
+#include "policyloc/utf8_text.h"
 
 #include <cstdint>
 #include <vector>
@@ -35,24 +36,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // Reads `count` hex digits at s[i...]; nullopt unless all are hex digits.
@@ -135,7 +118,7 @@ std::optional<std::string> scan_string(std::string_view s, std::size_t pos, std:
             std::size_t n = e == 'u' ? 4 : 8;
             auto v = read_hex(s, i, n);
             if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v <= 0xDFFF)) return std::nullopt;
-            append_utf8(value, *v);
+            utf8_append(value, static_cast<UChar32>(*v));
             i += n;
             break;
         }

@@ -5,7 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "policyloc/text_width.h"
+#include "policyloc/utf8_text.h"
 
 namespace policyloc {
 

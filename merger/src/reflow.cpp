@@ -2,7 +2,7 @@
 // whether that break can be written as a newline (only where it already has whitespace), and
 // Markdown says whether the next line would still be paragraph text.
 #include "policyloc/reflow.h"
-#include "policyloc/text_width.h"
+#include "policyloc/utf8_text.h"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>

@@ -10,7 +10,7 @@
 
 #include <unicode/uversion.h>
 
-#include "policyloc/text_width.h" // display_width
+#include "policyloc/utf8_text.h" // display_width
 
 U_NAMESPACE_BEGIN
 class BreakIterator;

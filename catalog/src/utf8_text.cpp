@@ -1,4 +1,4 @@
-#include "policyloc/text_width.h"
+#include "policyloc/utf8_text.h"
 
 #include <cstdint>
 
@@ -38,6 +38,14 @@ size_t display_width_up_to(std::string_view utf8, size_t limit) {
 
 size_t display_width(std::string_view utf8) {
     return display_width_up_to(utf8, static_cast<size_t>(-1));
+}
+
+void utf8_append(std::string& out, UChar32 c) {
+    if (c < 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return;
+    uint8_t buf[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buf, length, c);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(length));
 }
 
 } // namespace policyloc

@@ -1,7 +1,8 @@
-// Display columns of text in a monospaced terminal or editor, as line wrapping counts them.
+// UTF-8 text helpers: display columns as line wrapping counts them, and encoding code points.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include <unicode/umachine.h>
@@ -17,5 +18,9 @@ size_t code_point_width(UChar32 c);
 // the first code point that goes past it (a result above `limit` says only "wider").
 size_t display_width(std::string_view utf8);
 size_t display_width_up_to(std::string_view utf8, size_t limit);
+
+// Appends the UTF-8 encoding of a code point (surrogates and values past U+10FFFF are not
+// code points and append nothing).
+void utf8_append(std::string& out, UChar32 c);
 
 } // namespace policyloc
