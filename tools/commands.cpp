@@ -63,7 +63,8 @@ bool write_catalog(const Catalog& catalog, const std::string& path, CatalogForma
 // carried over to the new units, and those no longer in the page become obsolete (PO keeps
 // them as "#~" entries; XLIFF has no such entries, so there the run stops instead).
 bool write_template(const Catalog& page_template, const std::string& path, CatalogFormat format) {
-    if (path == "-" || !fs::is_regular_file(path)) return write_catalog(page_template, path, format);
+    if (path == "-" || !fs::is_regular_file(path))
+        return write_catalog(page_template, path, format);
     auto existing = load_catalog(path);
     if (!existing) {
         std::cerr << path << ": error: the existing file is not a readable catalog; not replaced\n";
@@ -83,13 +84,12 @@ bool write_template(const Catalog& page_template, const std::string& path, Catal
     return write_catalog(updated, path, format);
 }
 
-
 // The last commit date of a file (git), in ms since the epoch.
 std::optional<double> git_commit_date(const std::string& page) {
     fs::path p = fs::absolute(page);
     std::string dir = p.parent_path().string();
-    std::string cmd = "git -C '" + dir + "' log -1 --format=%cI -- '" + p.filename().string() +
-                      "' 2>/dev/null";
+    std::string cmd =
+        "git -C '" + dir + "' log -1 --format=%cI -- '" + p.filename().string() + "' 2>/dev/null";
     if (p.string().find('\'') != std::string::npos) return std::nullopt;
     std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), pclose);
     if (!pipe) return std::nullopt;
@@ -139,8 +139,10 @@ int run_extract(const ExtractCommand& c) {
         ExtractResult r = extract_page(*in.content, options);
         print(r.diagnostics);
         if (!r.ok()) return exit_bad_input;
-        if (c.per_page) per_page.emplace_back(page, std::move(r.catalog));
-        else catalog_append(combined, r.catalog);
+        if (c.per_page)
+            per_page.emplace_back(page, std::move(r.catalog));
+        else
+            catalog_append(combined, r.catalog);
     }
     auto finish = [&](Catalog& cat, const std::string& original) {
         cat.source_lang = c.source_lang;
@@ -167,8 +169,8 @@ int run_extract(const ExtractCommand& c) {
     for (auto& [page, cat] : per_page) {
         finish(cat, page);
         bool xliff = !c.target_lang.empty();
-        fs::path out = fs::path(c.output) /
-                       (fs::path(page).stem().string() + (xliff ? ".xlf" : ".pot"));
+        fs::path out =
+            fs::path(c.output) / (fs::path(page).stem().string() + (xliff ? ".xlf" : ".pot"));
         if (!write_template(cat, out.string(),
                             xliff ? xliff_format(c.xliff_version) : CatalogFormat::po))
             return exit_bad_input;
@@ -236,8 +238,10 @@ int run_merge(const MergeCommand& c) {
         } else if (auto found = find_locale_catalog(dir, f)) {
             add_path(*found);
         } else {
-            return usage_error("--fallback '" + f + "': no such catalog file, and no catalog for "
-                               "that locale in " + dir.string());
+            return usage_error("--fallback '" + f +
+                               "': no such catalog file, and no catalog for "
+                               "that locale in " +
+                               dir.string());
         }
     }
     if (!fs::is_directory(c.catalog))
@@ -284,9 +288,9 @@ int run_merge(const MergeCommand& c) {
         reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
     std::ostream& summary = c.output == "-" ? std::cerr : std::cout;
     summary << c.locale << ": " << s.units << " units, " << s.translated << " translated, "
-              << s.from_fallback_catalog << " from fallback catalogs, " << s.source_text
-              << " left in the source language" << (reasons.empty() ? "" : " (" + reasons + ")")
-              << " -> " << c.output << '\n';
+            << s.from_fallback_catalog << " from fallback catalogs, " << s.source_text
+            << " left in the source language" << (reasons.empty() ? "" : " (" + reasons + ")")
+            << " -> " << c.output << '\n';
     return exit_ok;
 }
 

@@ -12,28 +12,28 @@ enum ExitCode { exit_ok = 0, exit_check_failed = 1, exit_bad_input = 2 };
 
 struct ExtractCommand {
     std::vector<std::string> pages;
-    std::string output;              // a file, or a directory with per_page
-    bool per_page = false;           // one template per page, named after the page
+    std::string output;    // a file, or a directory with per_page
+    bool per_page = false; // one template per page, named after the page
     std::string xliff_version = "1.2";
     std::string source_lang = "en";
     std::string target_lang;
-    std::vector<std::string> keys;   // front-matter keys; empty: the defaults
+    std::vector<std::string> keys; // front-matter keys; empty: the defaults
 };
 int run_extract(const ExtractCommand& c);
 
 struct MergeCommand {
     std::string page;
-    std::string catalog;             // a catalog file, or a directory of <locale>.po/.xlf
+    std::string catalog; // a catalog file, or a directory of <locale>.po/.xlf
     std::string locale;
     std::string output = "-";
     std::optional<std::string> date; // YYYY-MM-DD
     std::string time_zone = "UTC";
-    std::string dates = "render";    // render | keep
+    std::string dates = "render";      // render | keep
     std::vector<std::string> fallback; // catalogs or locales to try next
     std::optional<double> min_complete;
     bool use_fuzzy = false;
-    std::string wrap = "source";     // source | none | N
-    bool quiet = false;              // no per-unit fallback notes
+    std::string wrap = "source"; // source | none | N
+    bool quiet = false;          // no per-unit fallback notes
 };
 int run_merge(const MergeCommand& c);
 

@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
     auto* extract = app.add_subcommand("extract", "Write the translatable units of pages to a "
                                                   "PO template or an XLIFF file");
     extract->add_option("pages", ex.pages, "Markdown pages")->required()->check(CLI::ExistingFile);
-    extract->add_option("-o,--output", ex.output, "OUT.pot, OUT.xlf (or a directory with --per-page)")
+    extract
+        ->add_option("-o,--output", ex.output, "OUT.pot, OUT.xlf (or a directory with --per-page)")
         ->required();
     extract->add_flag("--per-page", ex.per_page, "One template per page, in the -o directory");
     extract->add_option("--xliff-version", ex.xliff_version, "1.2 or 2.0")
@@ -52,7 +53,8 @@ int main(int argc, char** argv) {
     ConvertCommand cv;
     auto* convert = app.add_subcommand("convert", "Convert between PO and XLIFF 1.2/2.0");
     convert->add_option("input", cv.input, "Input catalog")->required();
-    convert->add_option("output", cv.output, "Output catalog (.po, .pot, .xlf, .xliff)")->required();
+    convert->add_option("output", cv.output, "Output catalog (.po, .pot, .xlf, .xliff)")
+        ->required();
     convert->add_option("--xliff-version", cv.xliff_version, "1.2 or 2.0")
         ->check(CLI::IsMember({"1.2", "2.0"}));
     convert->add_option("--source-lang", cv.source_lang, "Source language (BCP 47)");

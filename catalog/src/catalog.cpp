@@ -7,11 +7,16 @@ namespace policyloc {
 
 const char* unit_state_name(UnitState s) {
     switch (s) {
-    case UnitState::untranslated: return "untranslated";
-    case UnitState::fuzzy: return "fuzzy";
-    case UnitState::translated: return "translated";
-    case UnitState::reviewed: return "reviewed";
-    case UnitState::final_state: return "final";
+    case UnitState::untranslated:
+        return "untranslated";
+    case UnitState::fuzzy:
+        return "fuzzy";
+    case UnitState::translated:
+        return "translated";
+    case UnitState::reviewed:
+        return "reviewed";
+    case UnitState::final_state:
+        return "final";
     }
     return "untranslated";
 }
@@ -26,7 +31,9 @@ std::string unit_key(const std::optional<std::string>& context, std::string_view
     return key;
 }
 
-std::string Unit::id() const { return unit_id(context, source); }
+std::string Unit::id() const {
+    return unit_id(context, source);
+}
 
 std::string unit_id(const std::optional<std::string>& context, std::string_view source) {
     // FNV-1a, 64 bits, over the key: stable across runs and platforms.
@@ -116,8 +123,10 @@ std::string locale_to_bcp47(std::string_view gettext_locale) {
     if (auto dot = s.find('.'); dot != std::string::npos) s.resize(dot);
     for (auto& c : s)
         if (c == '_') c = '-';
-    if (modifier == "latin") s += "-Latn";
-    else if (modifier == "cyrillic") s += "-Cyrl";
+    if (modifier == "latin")
+        s += "-Latn";
+    else if (modifier == "cyrillic")
+        s += "-Cyrl";
     return s;
 }
 

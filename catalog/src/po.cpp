@@ -25,12 +25,11 @@
 #include <system_error>
 #include <vector>
 
-#include "policyloc/catalog_io.h"
 #include "inline_codes.h"
+#include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 
 namespace policyloc {
-
 
 namespace {
 

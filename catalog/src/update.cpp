@@ -5,8 +5,10 @@ namespace policyloc {
 Catalog catalog_update(const Catalog& existing, const Catalog& page_template, UpdateStats* stats) {
     UpdateStats local;
     Catalog out;
-    out.source_lang = existing.source_lang.empty() ? page_template.source_lang : existing.source_lang;
-    out.target_lang = existing.target_lang.empty() ? page_template.target_lang : existing.target_lang;
+    out.source_lang =
+        existing.source_lang.empty() ? page_template.source_lang : existing.source_lang;
+    out.target_lang =
+        existing.target_lang.empty() ? page_template.target_lang : existing.target_lang;
     out.header = existing.header.empty() ? page_template.header : existing.header;
     out.header_comment = existing.header_comment;
     out.header_fuzzy = existing.header_fuzzy;

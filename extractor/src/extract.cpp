@@ -47,7 +47,7 @@ std::optional<Directive> parse_directive(std::string_view html) {
 
 // Shortcodes whose inner text is code or data, never Markdown for translators.
 bool is_verbatim_shortcode(std::string_view name) {
-    static constexpr std::string_view names[] = {"highlight", "code-toggle", "code", "math",
+    static constexpr std::string_view names[] = {"highlight", "code-toggle", "code",  "math",
                                                  "katex",     "mermaid",     "chart", "raw",
                                                  "datatable", "csv",         "html"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
@@ -65,7 +65,7 @@ class Extractor {
     const ExtractOptions& options_;
     LineIndex lines_;
     ExtractResult result_;
-    int body_first_line_ = 1;     // page line of the body's first line
+    int body_first_line_ = 1; // page line of the body's first line
     size_t body_begin_ = 0;
     std::vector<std::pair<size_t, size_t>> verbatim_regions_; // page byte ranges
 
@@ -107,14 +107,14 @@ ExtractResult Extractor::run() {
         result_.diagnostics.push_back(*bad);
         return std::move(result_);
     }
-    std::vector<std::string> keys =
-        options_.front_matter_keys.empty() ? front_matter_default_keys() : options_.front_matter_keys;
+    std::vector<std::string> keys = options_.front_matter_keys.empty() ? front_matter_default_keys()
+                                                                       : options_.front_matter_keys;
     FrontMatterResult fm = front_matter_parse(page_, options_.file_name, keys);
     for (auto& d : fm.diagnostics) result_.diagnostics.push_back(d);
     if (diagnostics_have_error(fm.diagnostics)) return std::move(result_);
     result_.skeleton.front_matter = fm.front_matter;
-    body_begin_ = fm.front_matter.syntax == FrontMatterSyntax::none ? bom_length(page_)
-                                                                     : fm.front_matter.end;
+    body_begin_ =
+        fm.front_matter.syntax == FrontMatterSyntax::none ? bom_length(page_) : fm.front_matter.end;
     body_first_line_ = lines_.line_of(body_begin_);
     extract_front_matter(fm.front_matter);
     find_verbatim_regions();
@@ -225,9 +225,10 @@ void Extractor::handle_directive(cmark_node* html_block) {
         skip_region_ = false;
     } else if (d->command == "context") {
         if (d->argument.empty())
-            result_.diagnostics.push_back({Severity::warning, file(), line, 1,
-                                           "policyloc directive 'context' needs a name"});
-        else pending_context_ = d->argument;
+            result_.diagnostics.push_back(
+                {Severity::warning, file(), line, 1, "policyloc directive 'context' needs a name"});
+        else
+            pending_context_ = d->argument;
     } else if (d->command == "note") {
         if (!pending_note_.empty()) pending_note_ += '\n';
         pending_note_ += d->argument;
@@ -264,7 +265,8 @@ void Extractor::text_block(cmark_node* node) {
         cmark_node* first_cell = header ? cmark_node_first_child(header) : nullptr;
         if (!first_cell) return;
         start_line = cmark_node_get_start_line(table);
-        int header_line = lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
+        int header_line =
+            lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
         end_line = header_line - body_first_line_; // body-relative line before the header
         if (end_line < start_line) return;
         size_t b = lines_.line_begin(body_first_line_ + start_line - 1);
@@ -318,11 +320,11 @@ void Extractor::text_block(cmark_node* node) {
         headings_.emplace_back(level, path_text);
     } else {
         bt = cut_lines(page_, lines_, body_first_line_ + start_line - 1,
-                       offset(start_line, start_col), body_first_line_ + end_line - 1,
-                       quote_depth);
+                       offset(start_line, start_col), body_first_line_ + end_line - 1, quote_depth);
         cmark_node_type ptype = parent ? cmark_node_get_type(parent) : CMARK_NODE_NONE;
         std::string pname = parent ? cmark_node_get_type_string(parent) : "";
-        if ((ptype == CMARK_NODE_ITEM || pname == "tasklist") && cmark_node_first_child(parent) == node)
+        if ((ptype == CMARK_NODE_ITEM || pname == "tasklist") &&
+            cmark_node_first_child(parent) == node)
             kind = "list item";
         else if (ptype == CMARK_NODE_ITEM || pname == "tasklist")
             kind = "paragraph in a list item";
@@ -349,7 +351,8 @@ void Extractor::text_block(cmark_node* node) {
     std::string_view first_prefix =
         page_.substr(lines_.line_begin(slot.line), bt.begin - lines_.line_begin(slot.line));
     slot.first_line_columns = text_columns(first_prefix);
-    slot.prefix = bt.second_line_prefix ? *bt.second_line_prefix : continuation_prefix(first_prefix);
+    slot.prefix =
+        bt.second_line_prefix ? *bt.second_line_prefix : continuation_prefix(first_prefix);
 
     SpanScan spans = find_protected_spans(bt.text, node);
     bt.text = std::move(spans.text);
@@ -384,8 +387,7 @@ void Extractor::text_block(cmark_node* node) {
     // A page that hard-wraps its paragraphs wraps them all at one width (the widest line
     // that ends in a soft break); translations of any paragraph are wrapped at it.
     for (size_t w : bt.wrapped_line_widths) page_wrap_width_ = std::max(page_wrap_width_, w);
-    if (!slot.heading && !slot.table_cell)
-        wrapped_slots_.push_back(result_.skeleton.slots.size());
+    if (!slot.heading && !slot.table_cell) wrapped_slots_.push_back(result_.skeleton.slots.size());
     if (slot.heading) {
         // The heading itself is not part of its own path.
         std::string path = heading_path(cmark_node_get_heading_level(node));

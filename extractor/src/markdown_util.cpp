@@ -60,8 +60,10 @@ size_t text_columns(std::string_view s) {
     while (i < n) {
         UChar32 c;
         U8_NEXT(p, i, n, c);
-        if (c == '\t') cols += 4 - cols % 4;
-        else cols += c < 0 ? 1 : code_point_width(c);
+        if (c == '\t')
+            cols += 4 - cols % 4;
+        else
+            cols += c < 0 ? 1 : code_point_width(c);
     }
     return cols;
 }
@@ -75,10 +77,12 @@ std::string continuation_prefix(std::string_view first_line_prefix) {
         int32_t start = i;
         UChar32 c;
         U8_NEXT(p, i, n, c);
-        if (c == '>' || c == '\t') out += static_cast<char>(c);
-        else out.append(text_columns(first_line_prefix.substr(static_cast<size_t>(start),
-                                                               static_cast<size_t>(i - start))),
-                        ' ');
+        if (c == '>' || c == '\t')
+            out += static_cast<char>(c);
+        else
+            out.append(text_columns(first_line_prefix.substr(static_cast<size_t>(start),
+                                                             static_cast<size_t>(i - start))),
+                       ' ');
     }
     return out;
 }
@@ -202,8 +206,8 @@ BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_lin
                 break;
             }
             if (l == first_line + 1)
-                bt.second_line_prefix = std::string(page.substr(lines.line_begin(l),
-                                                                b - lines.line_begin(l)));
+                bt.second_line_prefix =
+                    std::string(page.substr(lines.line_begin(l), b - lines.line_begin(l)));
         }
         bool last = l == last_line;
         std::string_view content = page.substr(b, e - b);

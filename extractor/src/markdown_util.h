@@ -13,7 +13,9 @@
 
 namespace policyloc {
 
-inline bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
+inline bool is_space_or_tab(char c) {
+    return c == ' ' || c == '\t';
+}
 inline bool is_space_or_tab_or_newline(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }

@@ -98,8 +98,10 @@ struct Finder {
         int depth = 0;
         for (size_t i = open; i < text.size(); ++i) {
             if (inside_code(i) || escaped(text, i)) continue;
-            if (text[i] == '[') ++depth;
-            else if (text[i] == ']' && --depth == 0) return i;
+            if (text[i] == '[')
+                ++depth;
+            else if (text[i] == ']' && --depth == 0)
+                return i;
         }
         return std::string_view::npos;
     }
@@ -123,13 +125,16 @@ struct Finder {
                 if (c == '>') angle = false;
                 continue;
             }
-            if (c == '<' && i == pos) angle = true;
+            if (c == '<' && i == pos)
+                angle = true;
             else if ((c == '"' || c == '\'') && i > pos && is_space_or_tab(text[i - 1]))
                 quote = c;
             else if (c == '(' && i > pos && is_space_or_tab(text[i - 1]) && depth == 0)
                 quote = ')';
-            else if (c == '(') ++depth;
-            else if (c == ')' && depth-- == 0) return i;
+            else if (c == '(')
+                ++depth;
+            else if (c == ')' && depth-- == 0)
+                return i;
         }
         return std::string_view::npos;
     }
@@ -288,7 +293,8 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
                 f.cursor = close + 1;
             }
         } else if (type == CMARK_NODE_LINK && is_autolink(node) &&
-                   autolink_form(f.text, f.cursor, cmark_node_get_literal(cmark_node_first_child(node))) !=
+                   autolink_form(f.text, f.cursor,
+                                 cmark_node_get_literal(cmark_node_first_child(node))) !=
                        AutolinkForm::inline_link) {
             std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
             size_t before = f.codes.size();
@@ -306,7 +312,8 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
         const ShortcodeTag& tag = tags[t];
         if (f.inside_code(tag.begin)) continue;
         if (!tag.shortcode) {
-            std::string_view action = std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
+            std::string_view action =
+                std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
             f.add(tag.begin, tag.end,
                   date_expression_parse(action) ? kDateKind : "template action");
             continue;

@@ -22,9 +22,9 @@ struct ShortcodeTag {
     bool shortcode = false; // false: a template action
     bool closing = false;   // {{< /name >}}
     bool self_closing = false;
-    bool unclosed = false;  // no end in the text: the tag runs to its end (a tag that
-                            // spans several blocks, e.g. ">}}" on a line of its own)
-    std::string name;       // shortcode name
+    bool unclosed = false; // no end in the text: the tag runs to its end (a tag that
+                           // spans several blocks, e.g. ">}}" on a line of its own)
+    std::string name;      // shortcode name
 };
 
 // Every Hugo tag of `text`, in order. Go string literals inside tags are honoured.

@@ -287,7 +287,6 @@ icu::BreakIterator* LineBreaker::get() {
     return iterator_.get();
 }
 
-
 std::string reflow(std::string_view text, const ReflowOptions& options, LineBreaker* breaker) {
     if (text.find('\n') == std::string_view::npos && options.first_line_columns <= options.width &&
         display_width_up_to(text, options.width - options.first_line_columns) <=

@@ -17,20 +17,25 @@ struct Bad {
 };
 
 const Bad kBadInputs[] = {
-    {"unterminated.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                        "msgid \"a\"\nmsgstr \"b\n\nmsgid \"c\"\nmsgstr \"d\"\n",
+    {"unterminated.po",
+     "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+     "msgid \"a\"\nmsgstr \"b\n\nmsgid \"c\"\nmsgstr \"d\"\n",
      7},
-    {"bad-escape.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                      "msgid \"a\\q\"\nmsgstr \"b\"\n",
+    {"bad-escape.po",
+     "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+     "msgid \"a\\q\"\nmsgstr \"b\"\n",
      5},
-    {"malformed.xlf", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" "
-                      "xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file>\n</xliff>\n",
+    {"malformed.xlf",
+     "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" "
+     "xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file>\n</xliff>\n",
      4},
-    {"doctype.xlf", "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY e \"x\">]>\n"
-                    "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"/>\n",
+    {"doctype.xlf",
+     "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY e \"x\">]>\n"
+     "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"/>\n",
      2},
-    {"version.xlf", "<?xml version=\"1.0\"?>\n<xliff version=\"3.0\" "
-                    "xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"/>\n",
+    {"version.xlf",
+     "<?xml version=\"1.0\"?>\n<xliff version=\"3.0\" "
+     "xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\"/>\n",
      2},
 };
 
@@ -44,7 +49,8 @@ TEST_CASE("convert: unreadable input is exit 2, names file and line, writes noth
         write_file(in, b.text);
         for (const char* out_name : {"new.po", "new.xlf"}) {
             fs::path out = dir / (std::string(b.name) + "." + out_name);
-            auto r = run_policyloc("convert " + sh_quote(in.string()) + " " + sh_quote(out.string()));
+            auto r =
+                run_policyloc("convert " + sh_quote(in.string()) + " " + sh_quote(out.string()));
             CHECK(r.exit_code == 2);
             CHECK_MESSAGE(r.err.find(in.string() + ":" + std::to_string(b.line) + ":") !=
                               std::string::npos,
@@ -55,7 +61,8 @@ TEST_CASE("convert: unreadable input is exit 2, names file and line, writes noth
         // An existing output stays as it was.
         fs::path existing = dir / (std::string(b.name) + ".existing.po");
         write_file(existing, "msgid \"keep\"\nmsgstr \"me\"\n");
-        auto r = run_policyloc("convert " + sh_quote(in.string()) + " " + sh_quote(existing.string()));
+        auto r =
+            run_policyloc("convert " + sh_quote(in.string()) + " " + sh_quote(existing.string()));
         CHECK(r.exit_code == 2);
         CHECK(read_file(existing) == "msgid \"keep\"\nmsgstr \"me\"\n");
     }
@@ -79,8 +86,10 @@ TEST_CASE("convert: formats from extensions, versions, languages") {
     r = run_policyloc("convert " + sh_quote(x20.string()) + " " + sh_quote(back.string()));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(read_file(back).find("\"Language: fr_CA\\n\"") != std::string::npos);
-    if (have_tool("msgfmt")) CHECK(run("msgfmt -c -o /dev/null " + sh_quote(back.string())).exit_code == 0);
-    r = run_policyloc("convert " + sh_quote(po.string()) + " " + sh_quote((dir / "x.txt").string()));
+    if (have_tool("msgfmt"))
+        CHECK(run("msgfmt -c -o /dev/null " + sh_quote(back.string())).exit_code == 0);
+    r = run_policyloc("convert " + sh_quote(po.string()) + " " +
+                      sh_quote((dir / "x.txt").string()));
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("cannot tell the catalog format") != std::string::npos);
 }

@@ -26,12 +26,14 @@ struct Locale {
     const char* tag;
     const char* file;
 };
-const Locale kLocales[] = {{"de", "de.xlf"},  {"fr", "fr.po"},      {"es", "es.po"},
+const Locale kLocales[] = {{"de", "de.xlf"},      {"fr", "fr.po"},  {"es", "es.po"},
                            {"pt-BR", "pt-BR.po"}, {"ja", "ja.xlf"}, {"zh-Hans", "zh-Hans.po"},
-                           {"ko", "ko.po"},   {"ar", "ar.po"},      {"he", "he.po"},
-                           {"ru", "ru.po"},   {"it", "it.po"}};
+                           {"ko", "ko.po"},       {"ar", "ar.po"},  {"he", "he.po"},
+                           {"ru", "ru.po"},       {"it", "it.po"}};
 
-fs::path locales_dir() { return source_dir() / "locales"; }
+fs::path locales_dir() {
+    return source_dir() / "locales";
+}
 
 // The date the pages are merged with: 2026-11-28, in milliseconds since the epoch (ICU's UDate).
 constexpr double kDate = 1795824000000.0;
@@ -192,7 +194,8 @@ TEST_CASE("every locale: complete merge, same structure, no templates, the long 
         std::vector<BlockInfo> source_tree =
             markdown_block_tree(std::string_view(page).substr(ex.skeleton.body_begin));
         REQUIRE(tree.size() == source_tree.size());
-        for (size_t i = 0; i < tree.size(); ++i) CHECK(tree[i].signature == source_tree[i].signature);
+        for (size_t i = 0; i < tree.size(); ++i)
+            CHECK(tree[i].signature == source_tree[i].signature);
         CHECK(out.find("{{") == std::string::npos);
         CHECK_MESSAGE(out.find(long_date(l.tag)) != std::string::npos, long_date(l.tag));
         // Every translation is in the page as the catalog has it (line breaks aside): no
@@ -229,7 +232,8 @@ TEST_CASE("translations keep protected spans and bold text") {
                 ++bold;
             }
             if (count_nodes(src.source, CMARK_NODE_EMPH) > 0)
-                CHECK_MESSAGE(count_nodes(u->target, CMARK_NODE_EMPH) > 0, l.tag << ": " << u->target);
+                CHECK_MESSAGE(count_nodes(u->target, CMARK_NODE_EMPH) > 0,
+                              l.tag << ": " << u->target);
         }
     }
     std::cout << "protected spans checked: " << spans << ", bold units checked: " << bold << '\n';
@@ -260,8 +264,8 @@ TEST_CASE("CJK pages: no line break between two CJK characters; RTL pages: no ma
             size_t content = next.find_first_not_of(' ');
             if (lines[i].empty() || content == std::string::npos || content == 0) continue;
             ++continuation_lines;
-            if (is_cjk(last_code_point(lines[i])) && is_cjk(first_code_point(next.substr(content))) &&
-                tag != "ko")
+            if (is_cjk(last_code_point(lines[i])) &&
+                is_cjk(first_code_point(next.substr(content))) && tag != "ko")
                 ++cjk_breaks;
         }
         CHECK_MESSAGE(cjk_breaks == 0, tag);

@@ -38,7 +38,8 @@ bool inside_code(const Unit& u, size_t pos) {
 
 // 1-based line of a byte offset.
 int line_of(const std::string& text, size_t offset) {
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+    return 1 + static_cast<int>(
+                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 } // namespace
@@ -62,7 +63,8 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
     REQUIRE(title);
     CHECK(title->notes.find("Front matter: title") != std::string::npos);
     const Unit* summary =
-        c.find(std::nullopt, "Gopteran Privacy Policy - How we collect, use, and protect your information");
+        c.find(std::nullopt,
+               "Gopteran Privacy Policy - How we collect, use, and protect your information");
     REQUIRE(summary);
 
     // The date expression is a protected span and a date slot.
@@ -140,9 +142,8 @@ TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector; XLIFF valida
     } else {
         skip("i18nspector not installed");
     }
-    for (auto [version, schema] :
-         {std::pair{"1.2", "xliff-1.2/xliff-core-1.2-strict.xsd"},
-          std::pair{"2.0", "xliff-2.0/xliff_core_2.0.xsd"}}) {
+    for (auto [version, schema] : {std::pair{"1.2", "xliff-1.2/xliff-core-1.2-strict.xsd"},
+                                   std::pair{"2.0", "xliff-2.0/xliff_core_2.0.xsd"}}) {
         fs::path xlf = dir / ("privacy-" + std::string(version) + ".xlf");
         r = run_policyloc("extract " + page + " --xliff-version " + version +
                           " --target-lang de -o " + sh_quote(xlf.string()));
@@ -167,10 +168,10 @@ TEST_CASE("Hugo corpus: every page extracts; no template text outside protected 
         std::string text = read_file(e.path());
         if (text.rfind("+++", 0) == 0) ++toml;
         ExtractResult r = extract_file(e.path(), e.path().filename().string());
-        CHECK_MESSAGE(r.ok(), e.path().string() << ": "
-                                                << (r.diagnostics.empty()
-                                                        ? std::string()
-                                                        : diagnostic_format(r.diagnostics[0])));
+        CHECK_MESSAGE(r.ok(), e.path().string()
+                                  << ": "
+                                  << (r.diagnostics.empty() ? std::string()
+                                                            : diagnostic_format(r.diagnostics[0])));
         for (const Unit& u : r.catalog.units()) {
             ++units;
             for (const char* marker : {"{{<", "{{%", "{{ "}) {
@@ -199,7 +200,8 @@ TEST_CASE("malformed front matter: exit 2, the page's line, nothing written") {
         int line;
     } cases[] = {
         {"unterminated.md", "---\ntitle: A page\ndraft: false\n\n# Heading\n\nText.\n", 1},
-        {"invalid-yaml.md", "---\ntitle: A page\nsummary: [unclosed\nkey: value\n---\n\nText.\n", 0},
+        {"invalid-yaml.md", "---\ntitle: A page\nsummary: [unclosed\nkey: value\n---\n\nText.\n",
+         0},
         {"invalid-toml.md", "+++\ntitle = \"A page\"\ndraft = \n+++\n\nText.\n", 3},
     };
     for (const Case& c : cases) {
@@ -207,16 +209,19 @@ TEST_CASE("malformed front matter: exit 2, the page's line, nothing written") {
         write_file(page, c.text);
         fs::path out = dir / (std::string(c.name) + ".pot");
         write_file(out, "previous content\n");
-        auto r = run_policyloc("extract " + sh_quote(page.string()) + " -o " + sh_quote(out.string()));
+        auto r =
+            run_policyloc("extract " + sh_quote(page.string()) + " -o " + sh_quote(out.string()));
         CHECK_MESSAGE(r.exit_code == 2, c.name);
         std::smatch m;
-        std::regex diag(std::regex_replace(page.string(), std::regex(R"([.^$|()\[\]{}*+?\\])"),
-                                           R"(\$&)") +
-                        R"(:(\d+):(\d+): error: )");
+        std::regex diag(
+            std::regex_replace(page.string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+            R"(:(\d+):(\d+): error: )");
         REQUIRE_MESSAGE(std::regex_search(r.err, m, diag), r.err);
         int line = std::stoi(m[1]);
-        if (c.line > 0) CHECK_MESSAGE(line == c.line, r.err);
-        else CHECK_MESSAGE((line >= 2 && line <= 5), r.err);
+        if (c.line > 0)
+            CHECK_MESSAGE(line == c.line, r.err);
+        else
+            CHECK_MESSAGE((line >= 2 && line <= 5), r.err);
         CHECK(read_file(out) == "previous content\n");
     }
 }
@@ -261,7 +266,8 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     fs::copy_file(source_dir() / "locales/fr.po", po);
     auto before = catalog_read_file(po.string());
     REQUIRE(before.catalog);
-    auto r = run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(po.string()));
+    auto r =
+        run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(po.string()));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(r.err.find("1 translations now obsolete") != std::string::npos);
     auto after = catalog_read_file(po.string());
@@ -277,7 +283,8 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     REQUIRE(added);
     CHECK(added->target.empty());
     CHECK(after.catalog->header_field("Language") == std::optional<std::string>("fr"));
-    if (have_tool("msgfmt")) CHECK(run("msgfmt -c -o /dev/null " + sh_quote(po.string())).exit_code == 0);
+    if (have_tool("msgfmt"))
+        CHECK(run("msgfmt -c -o /dev/null " + sh_quote(po.string())).exit_code == 0);
 
     // XLIFF cannot keep obsolete units: the run stops and the file stays as it was.
     fs::path xlf = dir / "de.xlf";
@@ -295,8 +302,9 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
         const char* name;
         const char* text;
     } pages[] = {
-        {"y.md", "---\ntitle: Cookie notice\ndraft: false\nparams:\n  subtitle: How we use cookies\n"
-                 "keywords: [cookies, tracking]\ndescription: Not selected\n---\n\nBody text.\n"},
+        {"y.md",
+         "---\ntitle: Cookie notice\ndraft: false\nparams:\n  subtitle: How we use cookies\n"
+         "keywords: [cookies, tracking]\ndescription: Not selected\n---\n\nBody text.\n"},
         {"t.md", "+++\ntitle = 'Cookie notice'\ndraft = false\nkeywords = ['cookies', 'tracking']\n"
                  "[params]\nsubtitle = \"How we use cookies\"\n+++\n\nBody text.\n"},
         {"j.md", "{\n  \"title\": \"Cookie notice\",\n  \"draft\": false,\n  \"params\": "
@@ -308,8 +316,9 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
         fs::path page = dir / p.name;
         write_file(page, p.text);
         fs::path pot = dir / (std::string(p.name) + ".pot");
-        auto r = run_policyloc("extract " + sh_quote(page.string()) +
-                               " --keys title,params.subtitle,keywords -o " + sh_quote(pot.string()));
+        auto r =
+            run_policyloc("extract " + sh_quote(page.string()) +
+                          " --keys title,params.subtitle,keywords -o " + sh_quote(pot.string()));
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         auto cat = catalog_read_file(pot.string());
         REQUIRE(cat.catalog);
@@ -317,7 +326,7 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
         for (const Unit& u : cat.catalog->units()) sources.push_back(u.source);
         // Units come in page order, which differs between the three pages; compare sorted.
         std::sort(sources.begin(), sources.end());
-        CHECK(sources == std::vector<std::string>{"Body text.", "Cookie notice", "How we use cookies",
-                                                  "cookies", "tracking"});
+        CHECK(sources == std::vector<std::string>{"Body text.", "Cookie notice",
+                                                  "How we use cookies", "cookies", "tracking"});
     }
 }

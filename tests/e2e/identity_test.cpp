@@ -37,8 +37,8 @@ void check_identity(const std::string& name, const std::string& page, IdentityCo
     eo.file_name = name;
     ExtractResult ex = extract_page(page, eo);
     if (!ex.ok()) {
-        count.failures.push_back(name + ": extract failed: " +
-                                 diagnostic_format(ex.diagnostics.front()));
+        count.failures.push_back(name +
+                                 ": extract failed: " + diagnostic_format(ex.diagnostics.front()));
         return;
     }
     Catalog translated = msgen(ex.catalog);
@@ -49,21 +49,24 @@ void check_identity(const std::string& name, const std::string& page, IdentityCo
     MergeResult r = merge_page(page, ex.skeleton, {{"msgen", &translated}}, mo);
     count.units += r.stats.units;
     if (!r.ok()) {
-        count.failures.push_back(name + ": merge failed: " +
-                                 diagnostic_format(r.diagnostics.front()));
+        count.failures.push_back(name +
+                                 ": merge failed: " + diagnostic_format(r.diagnostics.front()));
         return;
     }
-    if (r.output == page) ++count.identical;
-    else count.failures.push_back(name + ": output differs from the source");
+    if (r.output == page)
+        ++count.identical;
+    else
+        count.failures.push_back(name + ": output differs from the source");
     if (r.stats.translated != r.stats.units)
         count.failures.push_back(name + ": " + std::to_string(r.stats.units - r.stats.translated) +
                                  " units were not taken from the catalog");
 }
 
 void report(const std::string& what, const IdentityCount& c) {
-    std::cout << what << ": " << c.identical << " of " << c.files << " files identical ("
-              << c.units << " units)\n";
-    for (size_t i = 0; i < c.failures.size() && i < 20; ++i) std::cout << "  " << c.failures[i] << '\n';
+    std::cout << what << ": " << c.identical << " of " << c.files << " files identical (" << c.units
+              << " units)\n";
+    for (size_t i = 0; i < c.failures.size() && i < 20; ++i)
+        std::cout << "  " << c.failures[i] << '\n';
     CHECK(c.failures.empty());
     CHECK(c.identical == c.files);
 }
@@ -84,14 +87,13 @@ TEST_CASE("identity: the bundled example page") {
 TEST_CASE("identity: CommonMark 0.30 and GFM spec examples") {
     if (!require_shared("corpus/commonmark-spec")) return;
     IdentityCount c;
-    for (const char* spec : {"commonmark-spec-0.30.txt", "commonmark-spec-0.31.2.txt",
-                             "gfm-spec-0.29-gfm.txt", "gfm-extensions.txt", "gfm-regression.txt",
-                             "gfm-smart_punct.txt"}) {
+    for (const char* spec :
+         {"commonmark-spec-0.30.txt", "commonmark-spec-0.31.2.txt", "gfm-spec-0.29-gfm.txt",
+          "gfm-extensions.txt", "gfm-regression.txt", "gfm-smart_punct.txt"}) {
         auto examples = spec_examples(shared_dir() / "corpus/commonmark-spec" / spec);
         CHECK(!examples.empty());
         for (size_t i = 0; i < examples.size(); ++i)
-            check_identity(std::string(spec) + " example " + std::to_string(i + 1), examples[i],
-                           c);
+            check_identity(std::string(spec) + " example " + std::to_string(i + 1), examples[i], c);
     }
     report("spec examples", c);
     CHECK(c.files > 1000);
@@ -124,8 +126,10 @@ TEST_CASE("identity: line endings, BOM, tabs, trailing spaces, no final newline"
     std::string page = read_file(source_dir() / "locales/privacy.md");
     std::string crlf;
     for (char ch : page) {
-        if (ch == '\n') crlf += "\r\n";
-        else crlf += ch;
+        if (ch == '\n')
+            crlf += "\r\n";
+        else
+            crlf += ch;
     }
     check_identity("crlf", crlf, c);
     check_identity("bom", "\xEF\xBB\xBF" + page, c);
@@ -154,15 +158,18 @@ TEST_CASE("identity through the CLI with gettext's msgen") {
         fs::path pot = dir / (page.stem().string() + ".pot");
         fs::path po = dir / (page.stem().string() + ".po");
         fs::path out = dir / (page.stem().string() + ".md");
-        auto r = run_policyloc("extract " + sh_quote(page.string()) + " -o " + sh_quote(pot.string()));
+        auto r =
+            run_policyloc("extract " + sh_quote(page.string()) + " -o " + sh_quote(pot.string()));
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         r = run("msgen " + sh_quote(pot.string()) + " -o " + sh_quote(po.string()));
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         r = run_policyloc("merge " + sh_quote(page.string()) + " " + sh_quote(po.string()) +
                           " --locale de --dates keep -o " + sh_quote(out.string()));
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-        if (read_file(out) == read_file(page)) ++identical;
-        else std::cout << "differs: " << page << '\n';
+        if (read_file(out) == read_file(page))
+            ++identical;
+        else
+            std::cout << "differs: " << page << '\n';
     }
     std::cout << "msgen identity: " << identical << " of " << files << " files identical\n";
     CHECK(identical == files);

@@ -51,8 +51,12 @@ std::string merge_to_string(const std::string& args, int expect_exit = 0) {
     return r.out;
 }
 
-std::string privacy() { return sh_quote((source_dir() / "locales/privacy.md").string()); }
-std::string pot() { return sh_quote((source_dir() / "locales/privacy.pot").string()); }
+std::string privacy() {
+    return sh_quote((source_dir() / "locales/privacy.md").string());
+}
+std::string pot() {
+    return sh_quote((source_dir() / "locales/privacy.pot").string());
+}
 
 } // namespace
 
@@ -60,8 +64,8 @@ TEST_CASE("dates: the bundled page shows each locale's long date") {
     // Locales without a catalog merge with the template (everything stays English) and still
     // get their own dates.
     size_t checked = 0;
-    for (const char* locale : {"en", "de", "fr", "es", "ja", "zh-Hans", "ko", "ru", "ar", "he",
-                               "fa", "th", "hi"}) {
+    for (const char* locale :
+         {"en", "de", "fr", "es", "ja", "zh-Hans", "ko", "ru", "ar", "he", "fa", "th", "hi"}) {
         std::string out = merge_to_string(privacy() + " " + pot() + " --locale " + locale +
                                           " --date 2026-11-28 --quiet");
         std::string expected = icu_date(locale, "yMMMMd");
@@ -94,10 +98,10 @@ TEST_CASE("dates: :date_long, Jan 2, 2006, 2006, front matter lastmod, keep") {
                                           " --quiet --locale " + locale);
         CHECK_MESSAGE(out.find(icu_date(locale, nullptr, icu::DateFormat::kLong)) !=
                           std::string::npos,
-                      locale << "\n" << out);
+                      locale << "\n"
+                             << out);
         CHECK_MESSAGE(out.find(icu_date(locale, "yMMMd")) != std::string::npos, locale);
-        CHECK_MESSAGE(out.find("Year " + icu_date(locale, "y") + ".") != std::string::npos,
-                      locale);
+        CHECK_MESSAGE(out.find("Year " + icu_date(locale, "y") + ".") != std::string::npos, locale);
     }
     std::string kept = merge_to_string(sh_quote(page.string()) + " " + sh_quote(tmpl.string()) +
                                        " --quiet --locale de --dates keep");
@@ -111,12 +115,15 @@ TEST_CASE("dates: :date_long, Jan 2, 2006, 2006, front matter lastmod, keep") {
 
 TEST_CASE("fallback: de-CH uses de; es-MX uses es-419, then es; the rest is listed") {
     fs::path dir = temp_dir("merge-fallback");
-    std::string page_text = "# Privacy\n\nWe keep your data safe.\n\nWe never sell it.\n\nContact us.\n";
+    std::string page_text =
+        "# Privacy\n\nWe keep your data safe.\n\nWe never sell it.\n\nContact us.\n";
     fs::path page = dir / "p.md";
     write_file(page, page_text);
-    auto po = [&](const std::string& lang, const std::vector<std::pair<std::string, std::string>>& m) {
+    auto po = [&](const std::string& lang,
+                  const std::vector<std::pair<std::string, std::string>>& m) {
         std::string s = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-                        "\"Language: " + lang + "\\n\"\n\n";
+                        "\"Language: " +
+                        lang + "\\n\"\n\n";
         for (const auto& [id, str] : m) s += "msgid \"" + id + "\"\nmsgstr \"" + str + "\"\n\n";
         return s;
     };
@@ -130,7 +137,8 @@ TEST_CASE("fallback: de-CH uses de; es-MX uses es-419, then es; the rest is list
     auto r = run_policyloc("merge " + sh_quote(page.string()) + " " + sh_quote(dir.string()) +
                            " --locale de-CH -o -");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(r.out == "# Datenschutz\n\nWir schützen Ihre Daten.\n\nWe never sell it.\n\nContact us.\n");
+    CHECK(r.out ==
+          "# Datenschutz\n\nWir schützen Ihre Daten.\n\nWe never sell it.\n\nContact us.\n");
     // The units left in English are listed with their lines.
     CHECK(r.err.find(":5:1: note:") != std::string::npos);
     CHECK(r.err.find(":7:1: note:") != std::string::npos);
@@ -139,23 +147,26 @@ TEST_CASE("fallback: de-CH uses de; es-MX uses es-419, then es; the rest is list
     r = run_policyloc("merge " + sh_quote(page.string()) + " " + sh_quote(dir.string()) +
                       " --locale es-MX -o -");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(r.out == "# Privacidad (419)\n\nProtegemos sus datos.\n\nNunca los vendemos.\n\nContact us.\n");
+    CHECK(r.out ==
+          "# Privacidad (419)\n\nProtegemos sus datos.\n\nNunca los vendemos.\n\nContact us.\n");
     CHECK(r.err.find("es.po") != std::string::npos);
 
     // --fallback names a locale whose catalog sits beside the given one.
-    r = run_policyloc("merge " + sh_quote(page.string()) + " " + sh_quote((dir / "es-419.po").string()) +
+    r = run_policyloc("merge " + sh_quote(page.string()) + " " +
+                      sh_quote((dir / "es-419.po").string()) +
                       " --locale es-419 --fallback de -o -");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(r.out.find("Wir schützen Ihre Daten.") != std::string::npos);
 
     // Fuzzy translations only with --use-fuzzy.
-    write_file(dir / "fr.po", po("fr", {}) + "#, fuzzy\nmsgid \"Contact us.\"\nmsgstr \"Contactez-nous.\"\n");
-    r = run_policyloc("merge " + sh_quote(page.string()) + " " + sh_quote((dir / "fr.po").string()) +
-                      " --locale fr -o -");
+    write_file(dir / "fr.po",
+               po("fr", {}) + "#, fuzzy\nmsgid \"Contact us.\"\nmsgstr \"Contactez-nous.\"\n");
+    r = run_policyloc("merge " + sh_quote(page.string()) + " " +
+                      sh_quote((dir / "fr.po").string()) + " --locale fr -o -");
     CHECK(r.out.find("Contactez-nous.") == std::string::npos);
     CHECK(r.err.find("fuzzy") != std::string::npos);
-    r = run_policyloc("merge " + sh_quote(page.string()) + " " + sh_quote((dir / "fr.po").string()) +
-                      " --locale fr --use-fuzzy -o -");
+    r = run_policyloc("merge " + sh_quote(page.string()) + " " +
+                      sh_quote((dir / "fr.po").string()) + " --locale fr --use-fuzzy -o -");
     CHECK(r.out.find("Contactez-nous.") != std::string::npos);
 }
 
@@ -194,7 +205,8 @@ TEST_CASE("threshold and failures leave an existing output untouched") {
 
     // Rerunning writes nothing new.
     auto before = fs::last_write_time(out);
-    r = run_policyloc("merge " + privacy() + " " + it + " --locale it -o " + sh_quote(out.string()));
+    r = run_policyloc("merge " + privacy() + " " + it + " --locale it -o " +
+                      sh_quote(out.string()));
     CHECK(r.exit_code == 0);
     CHECK(fs::last_write_time(out) == before);
 }
@@ -211,7 +223,8 @@ TEST_CASE("reflow: no line beyond the source width; identity byte-identical with
         size_t pos = body + 5, lines = 0;
         while (pos < out.size()) {
             size_t nl = out.find('\n', pos);
-            std::string line = out.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+            std::string line =
+                out.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
             ++lines;
             if (display_width(line) > 80)
                 CHECK_MESSAGE(line.find(' ', line.find_first_not_of("- ")) == std::string::npos,
@@ -227,8 +240,10 @@ TEST_CASE("CRLF pages stay CRLF; invalid UTF-8 is reported with line and column"
     std::string page_text = read_file(source_dir() / "locales/privacy.md");
     std::string crlf;
     for (char ch : page_text) {
-        if (ch == '\n') crlf += "\r\n";
-        else crlf += ch;
+        if (ch == '\n')
+            crlf += "\r\n";
+        else
+            crlf += ch;
     }
     fs::path dir = temp_dir("merge-crlf");
     fs::path page = dir / "privacy.md";

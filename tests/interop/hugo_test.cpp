@@ -16,21 +16,21 @@ TEST_CASE("hugo builds the localized pages of the bundled example") {
     fs::create_directories(content);
     fs::create_directories(site / "layouts/_default");
     const std::vector<std::pair<std::string, std::string>> locales = {
-        {"en", "privacy.pot"}, {"de", "de.xlf"},  {"fr", "fr.po"},      {"es", "es.po"},
-        {"pt-BR", "pt-BR.po"}, {"ja", "ja.xlf"},  {"zh-Hans", "zh-Hans.po"},
-        {"ko", "ko.po"},       {"ar", "ar.po"},   {"he", "he.po"},      {"ru", "ru.po"},
-        {"it", "it.po"}};
-    std::string config = "baseURL = 'https://example.org/'\ntitle = 'Gopteran'\n"
-                         "defaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n"
-                         "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404']\n";
+        {"en", "privacy.pot"}, {"de", "de.xlf"}, {"fr", "fr.po"},           {"es", "es.po"},
+        {"pt-BR", "pt-BR.po"}, {"ja", "ja.xlf"}, {"zh-Hans", "zh-Hans.po"}, {"ko", "ko.po"},
+        {"ar", "ar.po"},       {"he", "he.po"},  {"ru", "ru.po"},           {"it", "it.po"}};
+    std::string config =
+        "baseURL = 'https://example.org/'\ntitle = 'Gopteran'\n"
+        "defaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n"
+        "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap', 'robotsTXT', '404']\n";
     int weight = 1;
     for (const auto& [locale, catalog] : locales) {
         std::string lower = locale;
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         bool rtl = locale == "ar" || locale == "he";
-        config += "[languages." + lower + "]\nlanguageCode = '" + locale + "'\nweight = " +
-                  std::to_string(weight++) + "\nlanguageDirection = '" + (rtl ? "rtl" : "ltr") +
-                  "'\n";
+        config += "[languages." + lower + "]\nlanguageCode = '" + locale +
+                  "'\nweight = " + std::to_string(weight++) + "\nlanguageDirection = '" +
+                  (rtl ? "rtl" : "ltr") + "'\n";
         auto r = run_policyloc("merge " + sh_quote((source_dir() / "locales/privacy.md").string()) +
                                " " + sh_quote((source_dir() / "locales" / catalog).string()) +
                                " --locale " + locale + " --date 2026-11-28 --quiet -o " +

@@ -16,9 +16,15 @@
 
 namespace policyloc::test {
 
-fs::path shared_dir() { return fs::path(POLICYLOC_SHARED_DIR); }
-fs::path source_dir() { return fs::path(POLICYLOC_SOURCE_DIR); }
-fs::path policyloc_exe() { return fs::path(POLICYLOC_EXE); }
+fs::path shared_dir() {
+    return fs::path(POLICYLOC_SHARED_DIR);
+}
+fs::path source_dir() {
+    return fs::path(POLICYLOC_SOURCE_DIR);
+}
+fs::path policyloc_exe() {
+    return fs::path(POLICYLOC_EXE);
+}
 
 fs::path temp_dir(const std::string& name) {
     fs::path base = fs::path(POLICYLOC_BINARY_DIR) / "test-tmp";
@@ -46,8 +52,10 @@ void write_file(const fs::path& p, const std::string& content) {
 std::string sh_quote(const std::string& s) {
     std::string r = "'";
     for (char c : s) {
-        if (c == '\'') r += "'\\''";
-        else r += c;
+        if (c == '\'')
+            r += "'\\''";
+        else
+            r += c;
     }
     return r + "'";
 }

@@ -14,8 +14,8 @@ namespace policyloc::test {
 
 namespace fs = std::filesystem;
 
-fs::path shared_dir();   // ../shared (POLICYLOC_SHARED_DIR)
-fs::path source_dir();   // the project root
+fs::path shared_dir();    // ../shared (POLICYLOC_SHARED_DIR)
+fs::path source_dir();    // the project root
 fs::path policyloc_exe(); // the built CLI
 
 // A fresh, empty directory for one test (removed at exit unless POLICYLOC_KEEP_TMP is set).

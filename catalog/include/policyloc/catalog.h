@@ -65,9 +65,9 @@ class Catalog {
     std::string target_lang;        // BCP 47; empty for a template
     // PO header fields in order (Project-Id-Version, Language, Plural-Forms, ...).
     std::vector<std::pair<std::string, std::string>> header;
-    std::string header_comment;  // translator comment above the header entry
-    bool header_fuzzy = false;   // a POT's header is fuzzy
-    std::string original;        // source document name (XLIFF <file original>)
+    std::string header_comment; // translator comment above the header entry
+    bool header_fuzzy = false;  // a POT's header is fuzzy
+    std::string original;       // source document name (XLIFF <file original>)
 
     const std::vector<Unit>& units() const { return units_; }
     std::vector<Unit>& units() { return units_; } // call reindex() after changing keys

@@ -13,9 +13,9 @@ namespace policyloc {
 enum class CatalogFormat { po, xliff12, xliff20 };
 
 // From the file extension: .po/.pot -> po; .xlf/.xliff -> the given XLIFF version.
-std::optional<CatalogFormat> catalog_format_for_path(std::string_view path,
-                                                     CatalogFormat xliff_version =
-                                                         CatalogFormat::xliff12);
+std::optional<CatalogFormat>
+catalog_format_for_path(std::string_view path,
+                        CatalogFormat xliff_version = CatalogFormat::xliff12);
 
 struct CatalogReadResult {
     std::optional<Catalog> catalog; // empty when the input could not be read

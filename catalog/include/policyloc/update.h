@@ -6,8 +6,8 @@
 namespace policyloc {
 
 struct UpdateStats {
-    size_t kept = 0;     // units whose translation was carried over
-    size_t added = 0;    // new units, untranslated
+    size_t kept = 0;      // units whose translation was carried over
+    size_t added = 0;     // new units, untranslated
     size_t obsoleted = 0; // translated units no longer in the template, kept as obsolete
 };
 

@@ -34,7 +34,7 @@ struct Slot {
     SlotKind kind = SlotKind::unit;
     size_t begin = 0; // byte range of the page the slot replaces
     size_t end = 0;
-    int line = 0;     // 1-based line and column of begin in the page
+    int line = 0; // 1-based line and column of begin in the page
     int column = 0;
 
     // unit and field slots: the catalog key
@@ -43,13 +43,13 @@ struct Slot {
     std::string block_kind; // "paragraph", "heading", "list item", "table cell", ...
 
     // unit slots
-    std::vector<InlineCode> codes;  // protected spans of `source`
-    std::vector<DateSlot> dates;    // date actions inside the unit
-    std::string prefix;             // written before each continuation line ("  ", "> ")
-    size_t first_line_columns = 0;  // display columns before the unit on its first line
-    size_t wrap_width = 0;          // 0: the source was one line; else wrap at this width
-    bool hard_breaks = false;       // the source has hard line breaks ("\n" in `source`)
-    bool starts_line = true;        // the unit is the first thing on its line
+    std::vector<InlineCode> codes; // protected spans of `source`
+    std::vector<DateSlot> dates;   // date actions inside the unit
+    std::string prefix;            // written before each continuation line ("  ", "> ")
+    size_t first_line_columns = 0; // display columns before the unit on its first line
+    size_t wrap_width = 0;         // 0: the source was one line; else wrap at this width
+    bool hard_breaks = false;      // the source has hard line breaks ("\n" in `source`)
+    bool starts_line = true;       // the unit is the first thing on its line
     bool table_cell = false;
     bool heading = false;
     bool setext_heading = false;
@@ -76,8 +76,8 @@ struct Skeleton {
     std::string file;
     std::string newline = "\n"; // the page's line ending
     FrontMatter front_matter;
-    std::vector<Slot> slots; // in page order, not overlapping
-    size_t body_begin = 0;    // first byte of the Markdown body (after front matter)
+    std::vector<Slot> slots;       // in page order, not overlapping
+    size_t body_begin = 0;         // first byte of the Markdown body (after front matter)
     std::vector<BlockInfo> blocks; // the source's block tree
 };
 

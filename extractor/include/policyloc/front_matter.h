@@ -29,14 +29,14 @@ enum class ScalarStyle {
 
 // A scalar of the front matter (selected fields are always strings).
 struct FrontMatterField {
-    std::string path;   // "title", "params.subtitle", "keywords[2]"
-    std::string value;  // decoded value
-    size_t begin = 0;   // byte range of the scalar as written in the page (quotes and block
-    size_t end = 0;     //   indicators included), so that [begin, end) can be replaced
+    std::string path;  // "title", "params.subtitle", "keywords[2]"
+    std::string value; // decoded value
+    size_t begin = 0;  // byte range of the scalar as written in the page (quotes and block
+    size_t end = 0;    //   indicators included), so that [begin, end) can be replaced
     ScalarStyle style = ScalarStyle::yaml_plain;
-    int line = 0;       // 1-based line and column of `begin` in the page
+    int line = 0; // 1-based line and column of `begin` in the page
     int column = 0;
-    int indent = 0;     // columns of indentation the value's continuation lines need
+    int indent = 0;        // columns of indentation the value's continuation lines need
     bool is_string = true; // false for numbers, booleans, null, dates (value as written;
                            //   style then says only which syntax: yaml_*, toml_basic, json_string)
     bool in_flow = false;  // YAML: inside [ ] or { }, where , [ ] { } : end a plain scalar
@@ -44,11 +44,11 @@ struct FrontMatterField {
 
 struct FrontMatter {
     FrontMatterSyntax syntax = FrontMatterSyntax::none;
-    size_t begin = 0;      // first byte of the opening delimiter (after a BOM)
-    size_t end = 0;        // one past the closing delimiter's line ending
-    std::vector<FrontMatterField> selected;   // fields selected by the keys, in page order
-    std::vector<FrontMatterField> scalars;    // every scalar (strings, numbers, booleans,
-                                              // dates as written), for checks and date lookup
+    size_t begin = 0;                       // first byte of the opening delimiter (after a BOM)
+    size_t end = 0;                         // one past the closing delimiter's line ending
+    std::vector<FrontMatterField> selected; // fields selected by the keys, in page order
+    std::vector<FrontMatterField> scalars;  // every scalar (strings, numbers, booleans,
+                                            // dates as written), for checks and date lookup
 };
 
 struct FrontMatterResult {

@@ -19,14 +19,14 @@ enum class DateMode { render, keep };
 enum class WrapMode { source, none, width };
 
 struct MergeOptions {
-    std::string locale;              // BCP 47 target locale
-    bool use_fuzzy = false;          // fuzzy translations are used only when asked
+    std::string locale;     // BCP 47 target locale
+    bool use_fuzzy = false; // fuzzy translations are used only when asked
     DateMode dates = DateMode::render;
-    std::optional<double> date;      // ms since the epoch (--date); overrides the page's
+    std::optional<double> date;          // ms since the epoch (--date); overrides the page's
     std::optional<double> fallback_date; // when the page has no date (git commit, mtime)
     std::string time_zone = "UTC";
     WrapMode wrap = WrapMode::source;
-    size_t wrap_width = 0;           // for WrapMode::width
+    size_t wrap_width = 0; // for WrapMode::width
 };
 
 // One catalog of the fallback chain, most specific first; `name` is used in diagnostics.
@@ -39,15 +39,15 @@ struct Fallback {
     std::string unit_id;
     int line = 0;
     std::string source;
-    std::string reason;  // "untranslated", "fuzzy", "protected span changed", ...
-    std::string used;    // the catalog name that supplied the text, or "source"
+    std::string reason; // "untranslated", "fuzzy", "protected span changed", ...
+    std::string used;   // the catalog name that supplied the text, or "source"
 };
 
 struct MergeStats {
-    size_t units = 0;        // unit and field slots
-    size_t translated = 0;   // filled from the first catalog of the chain
+    size_t units = 0;      // unit and field slots
+    size_t translated = 0; // filled from the first catalog of the chain
     size_t from_fallback_catalog = 0;
-    size_t source_text = 0;  // left in the source language
+    size_t source_text = 0; // left in the source language
     std::vector<Fallback> fallbacks;
     std::map<std::string, size_t> reasons; // reason -> count of slots
 };
