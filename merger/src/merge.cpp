@@ -206,6 +206,19 @@ std::optional<std::string> missing_protected_span(const Slot& slot, std::string_
     return std::nullopt;
 }
 
+// CommonMark's line endings: "\n", "\r\n" and a lone "\r".
+size_t after_line_ending(std::string_view text, size_t from) {
+    size_t e = text.find_first_of("\r\n", from);
+    if (e == std::string_view::npos) return e;
+    return text[e] == '\r' && e + 1 < text.size() && text[e + 1] == '\n' ? e + 2 : e + 1;
+}
+
+size_t count_line_endings(std::string_view text) {
+    size_t n = 0;
+    for (size_t pos = 0; (pos = after_line_ending(text, pos)) != std::string_view::npos;) ++n;
+    return n;
+}
+
 std::string to_lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -308,7 +321,7 @@ std::string Merger::render_dates(std::string text, const std::vector<DateSlot>& 
         for (size_t pos = 0; (pos = text.find(d.text, pos)) != std::string::npos;) {
             size_t p = pos;
             while (p > 0 && (is_blank(text[p - 1]) || text[p - 1] == '>')) --p;
-            bool line_start = p == 0 ? starts_line : text[p - 1] == '\n';
+            bool line_start = p == 0 ? starts_line : (text[p - 1] == '\n' || text[p - 1] == '\r');
             std::string shown = line_start ? escape_line_start(f.text, {}) : f.text;
             text.replace(pos, d.text.size(), shown);
             if (rendered) rendered->emplace_back(pos, pos + shown.size());
@@ -379,7 +392,7 @@ bool Merger::field_round_trips(size_t index, size_t catalog, const std::string& 
 
 // Only container markers (indentation, "> ", list item markers) precede `pos` on its line.
 bool Merger::starts_block_line(size_t pos) const {
-    size_t line_begin = page_.rfind('\n', pos == 0 ? 0 : pos - 1);
+    size_t line_begin = page_.find_last_of("\r\n", pos == 0 ? 0 : pos - 1);
     size_t i = line_begin == std::string_view::npos || pos == 0 ? 0 : line_begin + 1;
     if (i == 0 && page_.substr(0, 3) == "\xEF\xBB\xBF" && pos >= 3) i = 3;
     auto blank_or_end = [&](size_t k) { return k >= pos || is_blank(page_[k]); };
@@ -548,8 +561,8 @@ std::optional<Merger::Difference> Merger::compare(const std::string& out) const 
         if (s.end <= skeleton_.body_begin)
             body = body + (out_ranges_[i].second - out_ranges_[i].first) - (s.end - s.begin);
     }
-    int first_line = 1 + static_cast<int>(std::count(
-                             out.begin(), out.begin() + static_cast<std::ptrdiff_t>(body), '\n'));
+    int first_line =
+        1 + static_cast<int>(count_line_endings(std::string_view(out).substr(0, body)));
     std::vector<BlockInfo> tree =
         markdown_block_tree(std::string_view(out).substr(body), first_line);
     const std::vector<BlockInfo>& want = skeleton_.blocks;
@@ -574,9 +587,8 @@ std::vector<size_t> Merger::suspects(const Difference& d, const std::string& out
     auto line_end = [](std::string_view text, int line) {
         size_t offset = 0;
         for (int l = 1; l <= line; ++l) {
-            size_t nl = text.find('\n', offset);
-            if (nl == std::string_view::npos) return text.size();
-            offset = nl + 1;
+            offset = after_line_ending(text, offset);
+            if (offset == std::string_view::npos) return text.size();
         }
         return offset;
     };

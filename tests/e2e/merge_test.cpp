@@ -265,3 +265,29 @@ TEST_CASE("CRLF pages stay CRLF; invalid UTF-8 is reported with line and column"
     CHECK_MESSAGE(r.err.find("bad.md:4:12: error: invalid UTF-8") != std::string::npos, r.err);
     CHECK(!fs::exists(dir / "bad.pot"));
 }
+
+TEST_CASE("pages with bare CR line endings merge with CR line endings and escaping") {
+    std::string page = "# Title\r\rIntro text that is\rwrapped here.\r\rSecond.\r\rThird.\r";
+    ExtractOptions eo;
+    eo.file_name = "cr.md";
+    ExtractResult ex = extract_page(page, eo);
+    REQUIRE(ex.ok());
+    Catalog c = ex.catalog;
+    for (Unit& u : c.units()) {
+        u.state = UnitState::translated;
+        if (u.source == "Second.") u.target = "- Zweiter";
+        else if (u.source == "Third.") u.target = "# Dritter";
+        else u.target = "Übersetzt: " + u.source;
+    }
+    MergeOptions mo;
+    mo.locale = "de";
+    MergeResult r = merge_page(page, ex.skeleton, {{"de", &c}}, mo);
+    REQUIRE(r.ok());
+    CHECK(r.stats.translated == r.stats.units);
+    CHECK(r.output.find('\n') == std::string::npos);
+    CHECK(r.output.find("\\- Zweiter\r") != std::string::npos);
+    CHECK(r.output.find("\\# Dritter\r") != std::string::npos);
+    std::vector<BlockInfo> a = markdown_block_tree(page), b = markdown_block_tree(r.output);
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].signature == b[i].signature);
+}
