@@ -97,7 +97,7 @@ class Extractor {
     void handle_directive(cmark_node* html_block);
     void text_block(cmark_node* node);
     std::string heading_path(int below_level) const;
-    void add_unit_slot(Slot slot, cmark_node* node, const std::string& kind);
+    void add_unit_slot(Slot slot, const std::string& heading_path);
 };
 
 ExtractResult Extractor::run() {
@@ -189,12 +189,7 @@ void Extractor::walk(cmark_node* document) {
             handle_directive(node);
             continue;
         }
-        if (skipping_node_) {
-            if (cmark_iter_get_node(iter.get()) != skipping_node_) {
-                // Inside a skipped block: its leaves produce nothing.
-            }
-            continue;
-        }
+        if (skipping_node_) continue; // inside a block a directive skips
         if (pending_skip_) {
             pending_skip_ = false;
             skipping_node_ = node;
@@ -388,17 +383,12 @@ void Extractor::text_block(cmark_node* node) {
     // that ends in a soft break); translations of any paragraph are wrapped at it.
     for (size_t w : bt.wrapped_line_widths) page_wrap_width_ = std::max(page_wrap_width_, w);
     if (!slot.heading && !slot.table_cell) wrapped_slots_.push_back(result_.skeleton.slots.size());
-    if (slot.heading) {
-        // The heading itself is not part of its own path.
-        std::string path = heading_path(cmark_node_get_heading_level(node));
-        slot.block_kind = kind;
-        add_unit_slot(std::move(slot), node, path);
-    } else {
-        add_unit_slot(std::move(slot), node, heading_path(7));
-    }
+    // A heading's path is the headings above it, not the heading itself.
+    int below = slot.heading ? cmark_node_get_heading_level(node) : 7;
+    add_unit_slot(std::move(slot), heading_path(below));
 }
 
-void Extractor::add_unit_slot(Slot slot, cmark_node*, const std::string& path) {
+void Extractor::add_unit_slot(Slot slot, const std::string& path) {
     slot.context = std::move(pending_context_);
     pending_context_.reset();
     Unit u;
