@@ -13,6 +13,8 @@
 #include <unicode/utf8.h>
 #include <yaml.h>
 
+#include "line_index.h"
+
 namespace policyloc {
 
 namespace {
@@ -22,43 +24,9 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // ---------------------------------------------------------------------------------------
 // Positions
 
-// Byte offset -> 1-based line and byte column, counted as text_position() counts them
-// (lines end at '\n'), over a prefix of the page that is indexed once.
-class LineTable {
-  public:
-    explicit LineTable(std::string_view text) : size_(text.size()) {
-        starts_.push_back(0);
-        for (size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-    TextPosition at(size_t offset) const {
-        if (offset > size_) offset = size_;
-        auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-        size_t line = static_cast<size_t>(it - starts_.begin()) - 1;
-        return {static_cast<int>(line + 1), static_cast<int>(offset - starts_[line] + 1)};
-    }
-    size_t line_start_of(size_t offset) const {
-        if (offset > size_) offset = size_;
-        auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-        return *(it - 1);
-    }
-    // Start of the 1-based line `line` (clamped to the text).
-    size_t line_start(size_t line) const {
-        if (line == 0) return 0;
-        if (line > starts_.size()) return size_;
-        return starts_[line - 1];
-    }
-    size_t size() const { return size_; }
-
-  private:
-    std::vector<size_t> starts_;
-    size_t size_;
-};
-
 Diagnostic error_at(const std::string& file, std::string_view page, size_t offset,
                     std::string message) {
-    LineTable lines(page.substr(0, std::min(offset, page.size())));
-    TextPosition p = lines.at(offset);
+    TextPosition p = LineIndex(page.substr(0, std::min(offset, page.size()))).at(offset);
     return Diagnostic{Severity::error, file, p.line, p.column, std::move(message)};
 }
 
@@ -81,7 +49,7 @@ std::optional<size_t> delimiter_line(std::string_view s, size_t pos, std::string
     return i + nl;
 }
 
-FrontMatterField make_field(const LineTable& lines, std::string path, std::string value,
+FrontMatterField make_field(const LineIndex& lines, std::string path, std::string value,
                             size_t begin, size_t end, ScalarStyle style, bool is_string) {
     FrontMatterField f;
     f.path = std::move(path);
@@ -332,7 +300,7 @@ struct YamlEvent {
 class YamlWalker {
   public:
     YamlWalker(std::string_view page, size_t content_begin, size_t content_end,
-               const LineTable& lines, const std::string& file)
+               const LineIndex& lines, const std::string& file)
         : page_(page), content_begin_(content_begin),
           content_(page.substr(content_begin, content_end - content_begin)), lines_(lines),
           file_(file), offsets_(code_point_offsets(content_)) {}
@@ -395,7 +363,7 @@ class YamlWalker {
     std::string_view page_;
     size_t content_begin_;
     std::string_view content_;
-    const LineTable& lines_;
+    const LineIndex& lines_;
     const std::string& file_;
     std::vector<size_t> offsets_;
     std::vector<Frame> stack_;
@@ -524,7 +492,7 @@ class YamlWalker {
 class TomlWalker {
   public:
     TomlWalker(std::string_view page, size_t content_begin, size_t content_end,
-               const LineTable& lines, const std::string& file)
+               const LineIndex& lines, const std::string& file)
         : page_(page), content_begin_(content_begin),
           content_(page.substr(content_begin, content_end - content_begin)),
           content_lines_(content_), lines_(lines), file_(file) {}
@@ -544,13 +512,13 @@ class TomlWalker {
     std::string_view page_;
     size_t content_begin_;
     std::string_view content_;
-    LineTable content_lines_;
-    const LineTable& lines_;
+    LineIndex content_lines_;
+    const LineIndex& lines_;
     const std::string& file_;
 
     // toml++ positions are 1-based lines and 1-based columns counted in code points.
     size_t page_offset(const toml::source_position& p) const {
-        size_t start = content_lines_.line_start(p.line);
+        size_t start = content_lines_.line_begin(static_cast<int>(p.line));
         auto i = static_cast<int32_t>(start);
         const auto n = static_cast<int32_t>(content_.size());
         for (toml::source_index c = 1;
@@ -628,7 +596,7 @@ struct CountingIterator {
 
 class JsonHandler : public nlohmann::json_sax<nlohmann::json> {
   public:
-    JsonHandler(std::string_view page, const char** furthest, const LineTable& lines,
+    JsonHandler(std::string_view page, const char** furthest, const LineIndex& lines,
                 std::vector<FrontMatterField>& scalars)
         : page_(page), furthest_(furthest), lines_(lines), scalars_(scalars) {}
 
@@ -676,7 +644,7 @@ class JsonHandler : public nlohmann::json_sax<nlohmann::json> {
     };
     std::string_view page_;
     const char** furthest_;
-    const LineTable& lines_;
+    const LineIndex& lines_;
     std::vector<FrontMatterField>& scalars_;
     std::vector<Frame> stack_;
     size_t last_ = 0; // end of the previous token the handler saw
@@ -1077,7 +1045,7 @@ FrontMatterResult front_matter_parse(std::string_view page, const std::string& f
         // has read the first complete value (strict=false stops there).
         std::string_view rest = page.substr(start);
         const char* furthest = rest.data();
-        LineTable lines(page);
+        LineIndex lines(page);
         JsonHandler handler(page, &furthest, lines, scalars);
         bool ok = false;
         try {
@@ -1134,7 +1102,7 @@ FrontMatterResult front_matter_parse(std::string_view page, const std::string& f
                                                       std::string(delim) + "\" line"));
             return result;
         }
-        LineTable lines(page.substr(0, fm.end));
+        LineIndex lines(page.substr(0, fm.end));
         if (fm.syntax == FrontMatterSyntax::yaml) {
             YamlWalker walker(page, content_begin, *content_end, lines, file);
             problem = walker.run(scalars);

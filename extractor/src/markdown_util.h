@@ -8,6 +8,7 @@
 
 #include <cmark-gfm.h>
 
+#include "line_index.h"
 #include "policyloc/catalog.h"
 #include "policyloc/extract.h"
 
@@ -19,22 +20,6 @@ inline bool is_space_or_tab(char c) {
 inline bool is_space_or_tab_or_newline(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
-
-// Line starts of a text; lines are 1-based, line ends exclude "\n" and "\r\n".
-class LineIndex {
-  public:
-    explicit LineIndex(std::string_view text);
-    int line_of(size_t offset) const;
-    size_t line_begin(int line) const;
-    size_t line_end(int line) const;
-    // Byte offset of a 1-based (line, byte column), clamped to the line's end.
-    size_t offset(int line, int column) const;
-    int line_count() const { return static_cast<int>(starts_.size()); }
-
-  private:
-    std::string_view text_;
-    std::vector<size_t> starts_;
-};
 
 std::string detect_newline(std::string_view page); // "\r\n" or "\n"
 size_t bom_length(std::string_view page);          // 3 for a UTF-8 BOM, else 0
