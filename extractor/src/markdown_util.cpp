@@ -109,9 +109,7 @@ std::string fold_lines(std::string_view literal) {
     }
 }
 
-bool is_setext_underline(std::string_view page, const LineIndex& lines, int line, int quote_depth) {
-    size_t b = lines.line_begin(line);
-    size_t e = lines.line_end(line);
+size_t skip_container_prefix(std::string_view page, size_t b, size_t e, int quote_depth) {
     for (;;) {
         while (b < e && is_space_or_tab(page[b])) ++b;
         if (quote_depth > 0 && b < e && page[b] == '>') {
@@ -119,8 +117,13 @@ bool is_setext_underline(std::string_view page, const LineIndex& lines, int line
             --quote_depth;
             continue;
         }
-        break;
+        return b;
     }
+}
+
+bool is_setext_underline(std::string_view page, const LineIndex& lines, int line, int quote_depth) {
+    size_t e = lines.line_end(line);
+    size_t b = skip_container_prefix(page, lines.line_begin(line), e, quote_depth);
     while (e > b && is_space_or_tab(page[e - 1])) --e;
     if (b == e || (page[b] != '=' && page[b] != '-')) return false;
     for (size_t i = b; i < e; ++i)
@@ -162,16 +165,7 @@ BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_lin
         size_t b = l == first_line ? first_offset : lines.line_begin(l);
         size_t e = lines.line_end(l);
         if (l != first_line) {
-            int depth = quote_depth;
-            for (;;) {
-                while (b < e && is_space_or_tab(page[b])) ++b;
-                if (depth > 0 && b < e && page[b] == '>') {
-                    ++b;
-                    --depth;
-                    continue;
-                }
-                break;
-            }
+            b = skip_container_prefix(page, b, e, quote_depth);
             if (l == first_line + 1)
                 bt.second_line_prefix =
                     std::string(page.substr(lines.line_begin(l), b - lines.line_begin(l)));

@@ -51,6 +51,10 @@ bool append_line(std::string& out, std::string_view content, bool last);
 // Folds a multi-line literal (inline HTML) the way block text is folded.
 std::string fold_lines(std::string_view literal);
 
+// The first byte of [b, e) after a continuation line's container prefix: blanks and up to
+// `quote_depth` block quote markers (a lazy line may have fewer).
+size_t skip_container_prefix(std::string_view page, size_t b, size_t e, int quote_depth);
+
 // The line (after block quote markers) is a setext underline: up to 3 spaces, a run of '='
 // or of '-', optional trailing blanks.
 bool is_setext_underline(std::string_view page, const LineIndex& lines, int line, int quote_depth);
