@@ -273,7 +273,7 @@ int run_merge(const MergeCommand& c) {
     // Words, not units, decide the threshold: the share of the source's words that the
     // locale's own catalog translates.
     if (c.min_complete) {
-        double words = catalog_percent_complete(catalogs.front(), c.use_fuzzy);
+        double words = catalog_stats(catalogs.front()).percent_words_done(c.use_fuzzy);
         if (words + 1e-9 < *c.min_complete) {
             std::cerr << c.page << ": error: locale " << c.locale << " is " << std::fixed;
             std::cerr.precision(1);

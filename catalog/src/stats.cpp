@@ -18,6 +18,12 @@ double CatalogStats::percent_complete() const {
     return 100.0 * static_cast<double>(translated.words) / static_cast<double>(t.words);
 }
 
+double CatalogStats::percent_words_done(bool include_fuzzy) const {
+    size_t words = total().words;
+    size_t done = translated.words + (include_fuzzy ? fuzzy.words : 0);
+    return words == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(words);
+}
+
 WordCounter::WordCounter() = default;
 WordCounter::~WordCounter() = default;
 

@@ -16,7 +16,6 @@
 #include "policyloc/dates.h"
 #include "policyloc/front_matter.h"
 #include "policyloc/reflow.h"
-#include "policyloc/stats.h"
 
 namespace policyloc {
 
@@ -774,20 +773,6 @@ std::vector<std::string> locale_parent_chain(std::string_view bcp47) {
         current = parent;
     }
     return chain;
-}
-
-double catalog_percent_complete(const Catalog& catalog, bool use_fuzzy) {
-    size_t total = 0, done = 0;
-    WordCounter counter;
-    for (const Unit& u : catalog.units()) {
-        if (u.obsolete) continue;
-        size_t w = counter.count(u.source);
-        total += w;
-        if (!u.target.empty() &&
-            (u.state >= UnitState::translated || (use_fuzzy && u.state == UnitState::fuzzy)))
-            done += w;
-    }
-    return total == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(total);
 }
 
 } // namespace policyloc

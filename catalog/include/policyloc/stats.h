@@ -26,6 +26,9 @@ struct CatalogStats {
     Count total() const; // translated + fuzzy + untranslated (obsolete excluded)
     // Percent of source words translated (100 for an empty catalog).
     double percent_complete() const;
+    // The same, with fuzzy translations counted as translated when `include_fuzzy`; 100 when
+    // the catalog has no source words (the threshold of merge --min-complete).
+    double percent_words_done(bool include_fuzzy) const;
 };
 
 // Words counted with ICU's word break iterator (segments that hold letters or digits).

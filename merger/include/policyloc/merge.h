@@ -66,7 +66,5 @@ MergeResult merge_page(std::string_view page, const Skeleton& skeleton,
 // de-CH -> de-CH, de; es-MX -> es-MX, es-419, es; zh-Hant-HK -> zh-Hant-HK, zh-Hant.
 std::vector<std::string> locale_parent_chain(std::string_view bcp47);
 
-// Percent of source words translated in the catalog (for --min-complete).
-double catalog_percent_complete(const Catalog& catalog, bool use_fuzzy);
 
 } // namespace policyloc
