@@ -153,14 +153,17 @@ void Extractor::extract_front_matter(const FrontMatter& fm) {
 }
 
 void Extractor::find_verbatim_regions() {
+    // The body's tags are scanned once; each opening tag of a verbatim shortcode pairs with the
+    // next closing tag of the same name.
     std::string_view body = page_.substr(body_begin_);
-    for (const ShortcodeTag& open : scan_shortcode_tags(body)) {
+    std::vector<ShortcodeTag> tags = scan_shortcode_tags(body);
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const ShortcodeTag& open = tags[i];
         if (open.closing || open.self_closing || open.unclosed || !is_verbatim_shortcode(open.name))
             continue;
-        for (const ShortcodeTag& close : scan_shortcode_tags(body.substr(open.end))) {
-            if (close.closing && close.name == open.name) {
-                verbatim_regions_.emplace_back(body_begin_ + open.begin,
-                                               body_begin_ + open.end + close.end);
+        for (size_t j = i + 1; j < tags.size(); ++j) {
+            if (tags[j].closing && tags[j].name == open.name) {
+                verbatim_regions_.emplace_back(body_begin_ + open.begin, body_begin_ + tags[j].end);
                 break;
             }
         }

@@ -247,13 +247,12 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
                 break;
             }
         }
-        if (end == std::string_view::npos) {
-            tag.unclosed = true;
-            end = text.size();
-        }
-        tag.end = end;
+        // An unclosed tag runs to the end of the text; scanning goes on after its "{{", so
+        // that one stray "{{" does not hide the tags that follow it.
+        tag.unclosed = end == std::string_view::npos;
+        tag.end = tag.unclosed ? text.size() : end;
+        pos = tag.unclosed ? pos + 2 : end;
         tags.push_back(std::move(tag));
-        pos = end;
     }
     return tags;
 }
