@@ -234,6 +234,7 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
                 k = after - 1;
                 continue;
             }
+            if (c == '{' && text[k + 1] == '{') break; // a tag cannot hold another: unclosed
             if (tag.shortcode) {
                 if (c == (delim == '<' ? '>' : '%') && text.substr(k + 1, 2) == "}}") {
                     end = k + 3;

@@ -330,3 +330,15 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
                                                   "How we use cookies", "cookies", "tracking"});
     }
 }
+
+TEST_CASE("a stray {{ does not hide a later code shortcode's body") {
+    std::string page = "Braces {{ left open here.\n\n{{< highlight go >}}\nfmt.Println(\"code\")\n"
+                       "{{< /highlight >}}\n\nAfter.\n";
+    ExtractOptions o;
+    o.file_name = "s.md";
+    ExtractResult r = extract_page(page, o);
+    REQUIRE(r.ok());
+    for (const Unit& u : r.catalog.units())
+        CHECK_MESSAGE(u.source.find("Println") == std::string::npos, u.source);
+    CHECK(r.catalog.find(std::nullopt, "After."));
+}
