@@ -124,20 +124,12 @@ TEST_CASE("identity: large files") {
 TEST_CASE("identity: line endings, BOM, tabs, trailing spaces, no final newline") {
     IdentityCount c;
     std::string page = read_file(source_dir() / "locales/privacy.md");
-    std::string crlf;
-    for (char ch : page) {
-        if (ch == '\n')
-            crlf += "\r\n";
-        else
-            crlf += ch;
-    }
+    std::string crlf = with_line_endings(page, "\r\n");
     check_identity("crlf", crlf, c);
     check_identity("bom", "\xEF\xBB\xBF" + page, c);
     check_identity("bom+crlf", "\xEF\xBB\xBF" + crlf, c);
     check_identity("no final newline", page.substr(0, page.size() - 1), c);
-    std::string cr;
-    for (char ch : page) cr += ch == '\n' ? '\r' : ch;
-    check_identity("bare CR line endings", cr, c);
+    check_identity("bare CR line endings", with_line_endings(page, "\r"), c);
     check_identity("tabs and trailing spaces",
                    "# Title\t  \n\nSome\ttext   \nwith trailing spaces  \n\n-\titem\t\n"
                    "- item two   \n\n> quote\t\n> more  \n",

@@ -238,13 +238,7 @@ TEST_CASE("reflow: no line beyond the source width; identity byte-identical with
 
 TEST_CASE("CRLF pages stay CRLF; invalid UTF-8 is reported with line and column") {
     std::string page_text = read_file(source_dir() / "locales/privacy.md");
-    std::string crlf;
-    for (char ch : page_text) {
-        if (ch == '\n')
-            crlf += "\r\n";
-        else
-            crlf += ch;
-    }
+    std::string crlf = with_line_endings(page_text, "\r\n");
     fs::path dir = temp_dir("merge-crlf");
     fs::path page = dir / "privacy.md";
     write_file(page, crlf);
@@ -275,9 +269,12 @@ TEST_CASE("pages with bare CR line endings merge with CR line endings and escapi
     Catalog c = ex.catalog;
     for (Unit& u : c.units()) {
         u.state = UnitState::translated;
-        if (u.source == "Second.") u.target = "- Zweiter";
-        else if (u.source == "Third.") u.target = "# Dritter";
-        else u.target = "Übersetzt: " + u.source;
+        if (u.source == "Second.")
+            u.target = "- Zweiter";
+        else if (u.source == "Third.")
+            u.target = "# Dritter";
+        else
+            u.target = "Übersetzt: " + u.source;
     }
     MergeOptions mo;
     mo.locale = "de";

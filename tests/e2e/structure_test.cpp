@@ -517,9 +517,7 @@ TEST_CASE("structure: front matter of every syntax keeps its keys and values") {
                                      {"toml.md", kTomlPage},
                                      {"json.md", kJsonPage}}) {
         pages.push_back({name, text});
-        std::string crlf;
-        for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-        pages.push_back({name + " (CRLF)", crlf});
+        pages.push_back({name + " (CRLF)", with_line_endings(text, "\r\n")});
     }
     Tally t;
     size_t fields = 0;
@@ -612,9 +610,7 @@ Final paragraph.
 TEST_CASE("structure: hostile translations in every kind of block") {
     Tally t;
     std::vector<Page> pages = {{"kitchen-sink.md", kKitchenSink}};
-    std::string crlf;
-    for (char c : kKitchenSink) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-    pages.push_back({"kitchen-sink.md (CRLF)", crlf});
+    pages.push_back({"kitchen-sink.md (CRLF)", with_line_endings(kKitchenSink, "\r\n")});
     pages.push_back({"kitchen-sink.md (BOM)", "\xEF\xBB\xBF" + kKitchenSink});
     size_t slots = 0;
     for (const Page& page : pages) {

@@ -102,6 +102,18 @@ bool require_tool(const std::string& name) {
     return false;
 }
 
+std::string with_line_endings(const std::string& text, const std::string& newline) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    for (char c : text) {
+        if (c == '\n')
+            out += newline;
+        else
+            out += c;
+    }
+    return out;
+}
+
 std::vector<std::string> spec_examples(const fs::path& spec_file) {
     // Examples are fenced by lines of 32 backticks followed by " example"; the Markdown part
     // ends at a line holding a single "."; the arrow character stands for a tab.

@@ -45,6 +45,9 @@ void skip(const std::string& reason);
 bool require_shared(const fs::path& relative);
 bool require_tool(const std::string& name);
 
+// The text with every "\n" written as `newline` ("\r\n", "\r").
+std::string with_line_endings(const std::string& text, const std::string& newline);
+
 // Splits spec files (CommonMark/GFM spec format) into their Markdown examples.
 std::vector<std::string> spec_examples(const fs::path& spec_file);
 
