@@ -73,27 +73,18 @@ size_t body_begin_of(std::string_view page, const FrontMatter& fm) {
 // with empty cells, so a cell that swallowed its neighbour (an unescaped pipe, a trailing
 // backslash) keeps the block tree but shows here.
 std::string table_cell_pattern(std::string_view markdown) {
-    cmark_gfm_core_extensions_ensure_registered();
-    cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-    for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
-        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
-            cmark_parser_attach_syntax_extension(parser, e);
-    cmark_parser_feed(parser, markdown.data(), markdown.size());
-    cmark_node* doc = cmark_parser_finish(parser);
-    cmark_parser_free(parser);
+    ParsedMarkdown doc(markdown);
     std::string pattern;
-    cmark_iter* iter = cmark_iter_new(doc);
-    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    CmarkIter iter = iterate(doc.root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
         if (ev != CMARK_EVENT_ENTER) continue;
-        cmark_node* node = cmark_iter_get_node(iter);
+        cmark_node* node = cmark_iter_get_node(iter.get());
         std::string_view type = cmark_node_get_type_string(node);
         if (type == "table_row" || type == "table_header")
             pattern += '/';
         else if (type == "table_cell")
             pattern += cmark_node_first_child(node) ? '1' : '0';
     }
-    cmark_iter_free(iter);
-    cmark_node_free(doc);
     return pattern;
 }
 
