@@ -1,14 +1,15 @@
-// The policyloc subcommands. Each takes its options, prints diagnostics to standard error and
-// returns the process exit code: 0 fine, 1 a check failed, 2 bad usage or unreadable input.
+// The policyloc subcommands, one file each (extract_command.cpp, ...). Each takes its options,
+// prints diagnostics to standard error and returns the process exit code: 0 fine, 1 a check
+// failed, 2 bad usage or unreadable input.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace policyloc::cli {
+#include "cli_io.h"
 
-enum ExitCode { exit_ok = 0, exit_check_failed = 1, exit_bad_input = 2 };
+namespace policyloc::cli {
 
 struct ExtractCommand {
     std::vector<std::string> pages;
@@ -17,7 +18,8 @@ struct ExtractCommand {
     std::string xliff_version = "1.2";
     std::string source_lang = "en";
     std::string target_lang;
-    std::vector<std::string> keys; // front-matter keys; empty: the defaults
+    std::vector<std::string> keys; // front-matter keys added to the defaults
+    bool keys_only = false;        // `keys` replace the defaults
 };
 int run_extract(const ExtractCommand& c);
 
@@ -32,8 +34,11 @@ struct MergeCommand {
     std::vector<std::string> fallback; // catalogs or locales to try next
     std::optional<double> min_complete;
     bool use_fuzzy = false;
-    std::string wrap = "source"; // source | none | N
-    bool quiet = false;          // no per-unit fallback notes
+    std::string wrap = "source";   // source | none | N
+    bool quiet = false;            // no notes (warnings and errors are always shown)
+    bool verbose = false;          // print the chain of catalogs
+    std::vector<std::string> keys; // front-matter keys added to the defaults and the catalog's
+    bool keys_only = false;        // `keys` alone
 };
 int run_merge(const MergeCommand& c);
 

@@ -29,13 +29,20 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"1.2", "2.0"}));
     extract->add_option("--source-lang", ex.source_lang, "Source language (BCP 47)");
     extract->add_option("--target-lang", ex.target_lang, "Target language for XLIFF (BCP 47)");
-    extract->add_option("--keys", ex.keys, "Front-matter keys to translate")->delimiter(',');
+    extract
+        ->add_option("--keys", ex.keys,
+                     "Front-matter keys to translate besides title, linkTitle, description, "
+                     "summary")
+        ->delimiter(',');
+    extract->add_flag("--keys-only", ex.keys_only, "Translate only the --keys, not the defaults");
 
     MergeCommand mg;
     std::string min_complete;
     auto* merge = app.add_subcommand("merge", "Build a localized page from a page and a catalog");
     merge->add_option("page", mg.page, "Source Markdown page")->required();
-    merge->add_option("catalog", mg.catalog, "Catalog (PO/XLIFF) or a directory of catalogs")
+    merge
+        ->add_option("catalog", mg.catalog,
+                     "The locale's catalog (PO/XLIFF), or a directory of <locale>.po|.xlf")
         ->required();
     merge->add_option("--locale", mg.locale, "Target locale (BCP 47)")->required();
     merge->add_option("-o,--output", mg.output, "Output page ('-' for standard output)");
@@ -48,7 +55,13 @@ int main(int argc, char** argv) {
                       "Minimum percent of source words translated");
     merge->add_flag("--use-fuzzy", mg.use_fuzzy, "Use fuzzy translations");
     merge->add_option("--wrap", mg.wrap, "source, none, or a width");
-    merge->add_flag("-q,--quiet", mg.quiet, "Do not list the units that fell back");
+    merge->add_flag("-q,--quiet", mg.quiet, "Leave out notes (warnings and errors are shown)");
+    merge->add_flag("-v,--verbose", mg.verbose, "Print the chain of catalogs");
+    merge
+        ->add_option("--keys", mg.keys,
+                     "Front-matter keys to translate besides the defaults and the catalog's")
+        ->delimiter(',');
+    merge->add_flag("--keys-only", mg.keys_only, "Translate only the --keys");
 
     ConvertCommand cv;
     auto* convert = app.add_subcommand("convert", "Convert between PO and XLIFF 1.2/2.0");

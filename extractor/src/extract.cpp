@@ -96,8 +96,19 @@ class Extractor {
     void walk(cmark_node* document);
     void handle_directive(cmark_node* html_block);
     void text_block(cmark_node* node);
+    std::optional<BlockText> cut_block(cmark_node* node, UnitSlot& slot);
+    void add_date_slots(const BlockText& bt, const std::vector<DateAction>& dates);
+    void reset_pending();
     std::string heading_path(int below_level) const;
-    void add_unit_slot(Slot slot, const std::string& heading_path);
+    void add_unit_slot(UnitSlot slot, const std::string& heading_path);
+    SlotSpan span_at(size_t begin, size_t end) const {
+        SlotSpan s;
+        s.begin = begin;
+        s.end = end;
+        s.line = lines_.line_of(begin);
+        s.column = static_cast<int>(begin - lines_.line_begin(s.line)) + 1;
+        return s;
+    }
 };
 
 ExtractResult Extractor::run() {
@@ -125,30 +136,27 @@ ExtractResult Extractor::run() {
     result_.skeleton.body_begin = body_begin_;
     result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_);
 
-    for (size_t i : wrapped_slots_) result_.skeleton.slots[i].wrap_width = page_wrap_width_;
-    std::stable_sort(result_.skeleton.slots.begin(), result_.skeleton.slots.end(),
-                     [](const Slot& a, const Slot& b) { return a.begin < b.begin; });
+    for (size_t i : wrapped_slots_)
+        std::get<UnitSlot>(result_.skeleton.slots[i]).wrap_width = page_wrap_width_;
+    std::stable_sort(
+        result_.skeleton.slots.begin(), result_.skeleton.slots.end(),
+        [](const Slot& a, const Slot& b) { return slot_span(a).begin < slot_span(b).begin; });
     return std::move(result_);
 }
 
 void Extractor::extract_front_matter(const FrontMatter& fm) {
     for (const FrontMatterField& f : fm.selected) {
         if (!has_letter_or_digit(f.value, {})) continue;
-        Slot s;
-        s.kind = SlotKind::field;
-        s.begin = f.begin;
-        s.end = f.end;
-        s.line = f.line;
-        s.column = f.column;
+        FieldSlot s;
+        s.span = {f.begin, f.end, f.line, f.column};
         s.source = f.value;
-        s.block_kind = "front matter: " + f.path;
         s.field = f;
         Unit u;
         u.source = f.value;
         u.notes = "Front matter: " + f.path;
         u.refs.push_back({options_.file_name, f.line});
         result_.catalog.add(std::move(u));
-        result_.skeleton.slots.push_back(std::move(s));
+        result_.skeleton.slots.emplace_back(std::move(s));
     }
 }
 
@@ -247,7 +255,9 @@ std::string Extractor::heading_path(int below_level) const {
     return path;
 }
 
-void Extractor::text_block(cmark_node* node) {
+// The text of a paragraph, heading or table cell, cut from the source bytes at the block's
+// position; fills the slot's layout fields. Nothing for a block without text of its own.
+std::optional<BlockText> Extractor::cut_block(cmark_node* node, UnitSlot& slot) {
     cmark_node_type type = cmark_node_get_type(node);
     const bool cell = type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING;
     int start_line = cmark_node_get_start_line(node);
@@ -258,96 +268,117 @@ void Extractor::text_block(cmark_node* node) {
         // cmark-gfm gives a paragraph that a table interrupts no position: it spans the lines
         // from the table's first line to the line before the table's header row.
         cmark_node* table = cmark_node_next(node);
-        if (!table || std::string_view(cmark_node_get_type_string(table)) != "table") return;
+        if (!table || std::string_view(cmark_node_get_type_string(table)) != "table")
+            return std::nullopt;
         cmark_node* header = cmark_node_first_child(table);
         cmark_node* first_cell = header ? cmark_node_first_child(header) : nullptr;
-        if (!first_cell) return;
+        if (!first_cell) return std::nullopt;
         start_line = cmark_node_get_start_line(table);
         int header_line =
             lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
         end_line = header_line - body_first_line_; // body-relative line before the header
-        if (end_line < start_line) return;
+        if (end_line < start_line) return std::nullopt;
         size_t b = lines_.line_begin(body_first_line_ + start_line - 1);
         while (b < page_.size() && is_space_or_tab(page_[b])) ++b;
         start_col = static_cast<int>(b - lines_.line_begin(body_first_line_ + start_line - 1)) + 1;
     }
-    if (start_line <= 0) return;
+    if (start_line <= 0) return std::nullopt;
 
     int quote_depth = 0;
     cmark_node* parent = cmark_node_parent(node);
     for (cmark_node* a = parent; a; a = cmark_node_parent(a))
         if (cmark_node_get_type(a) == CMARK_NODE_BLOCK_QUOTE) ++quote_depth;
 
-    Slot slot;
-    std::string kind;
-    BlockText bt;
     if (cell) {
         // Cells of a header row that interrupts a paragraph are reported at columns that run
         // on past the table's first line; counted as bytes from that line they are right.
         size_t b = raw_offset(start_line, start_col);
         size_t e = raw_offset(end_line, end_col) + 1;
         e = std::min(e, lines_.line_end(lines_.line_of(b)));
-        bt = cut_single_line(page_, b, e);
         slot.table_cell = true;
         slot.starts_line = false;
         cmark_node* row = cmark_node_parent(node);
-        kind = row && cmark_gfm_extensions_get_table_row_is_header(row) ? "table header cell"
-                                                                        : "table cell";
-    } else if (type == CMARK_NODE_HEADING) {
-        int level = cmark_node_get_heading_level(node);
-        if (start_line == end_line) {
-            bt = cut_atx_heading(page_, offset(start_line, start_col),
-                                 lines_.line_end(body_first_line_ + start_line - 1));
-            slot.starts_line = false;
-        } else {
-            // cmark-gfm's end position of a setext heading may lie past its underline: the
-            // content ends at the first following line that is an underline.
-            int first = body_first_line_ + start_line - 1;
-            int underline = first + 1;
-            while (underline < body_first_line_ + end_line - 1 &&
-                   !is_setext_underline(page_, lines_, underline, quote_depth))
-                ++underline;
-            bt = cut_lines(page_, lines_, first, offset(start_line, start_col), underline - 1,
-                           quote_depth);
-            slot.setext_heading = true;
-        }
+        slot.block_kind = row && cmark_gfm_extensions_get_table_row_is_header(row)
+                              ? "table header cell"
+                              : "table cell";
+        return cut_single_line(page_, b, e);
+    }
+    if (type == CMARK_NODE_HEADING) {
         slot.heading = true;
-        kind = "heading " + std::to_string(level);
-        std::string path_text = bt.text;
+        slot.block_kind = "heading " + std::to_string(cmark_node_get_heading_level(node));
+        if (start_line == end_line) {
+            slot.starts_line = false;
+            return cut_atx_heading(page_, offset(start_line, start_col),
+                                   lines_.line_end(body_first_line_ + start_line - 1));
+        }
+        // cmark-gfm's end position of a setext heading may lie past its underline: the
+        // content ends at the first following line that is an underline.
+        int first = body_first_line_ + start_line - 1;
+        int underline = first + 1;
+        while (underline < body_first_line_ + end_line - 1 &&
+               !is_setext_underline(page_, lines_, underline, quote_depth))
+            ++underline;
+        slot.setext_heading = true;
+        return cut_lines(page_, lines_, first, offset(start_line, start_col), underline - 1,
+                         quote_depth);
+    }
+    cmark_node_type ptype = parent ? cmark_node_get_type(parent) : CMARK_NODE_NONE;
+    std::string pname = parent ? cmark_node_get_type_string(parent) : "";
+    if ((ptype == CMARK_NODE_ITEM || pname == "tasklist") && cmark_node_first_child(parent) == node)
+        slot.block_kind = "list item";
+    else if (ptype == CMARK_NODE_ITEM || pname == "tasklist")
+        slot.block_kind = "paragraph in a list item";
+    else if (ptype == CMARK_NODE_BLOCK_QUOTE)
+        slot.block_kind = "paragraph in a block quote";
+    else if (ptype == CMARK_NODE_FOOTNOTE_DEFINITION)
+        slot.block_kind = "footnote";
+    else
+        slot.block_kind = "paragraph";
+    return cut_lines(page_, lines_, body_first_line_ + start_line - 1,
+                     offset(start_line, start_col), body_first_line_ + end_line - 1, quote_depth);
+}
+
+// Date actions of a block with nothing to translate are still rendered per locale.
+void Extractor::add_date_slots(const BlockText& bt, const std::vector<DateAction>& dates) {
+    for (const DateAction& d : dates) {
+        size_t at = page_.substr(bt.begin, bt.end - bt.begin).find(d.text);
+        if (at == std::string_view::npos) continue;
+        DateSlot ds;
+        ds.span = span_at(bt.begin + at, bt.begin + at + d.text.size());
+        ds.date = d;
+        result_.skeleton.slots.emplace_back(std::move(ds));
+    }
+}
+
+void Extractor::reset_pending() {
+    pending_note_.clear();
+    pending_context_.reset();
+}
+
+void Extractor::text_block(cmark_node* node) {
+    const bool cell = cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH &&
+                      cmark_node_get_type(node) != CMARK_NODE_HEADING;
+    UnitSlot slot;
+    std::optional<BlockText> cut = cut_block(node, slot);
+    if (!cut) return;
+    BlockText& bt = *cut;
+    if (slot.heading) {
+        int level = cmark_node_get_heading_level(node);
         while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
-        headings_.emplace_back(level, path_text);
-    } else {
-        bt = cut_lines(page_, lines_, body_first_line_ + start_line - 1,
-                       offset(start_line, start_col), body_first_line_ + end_line - 1, quote_depth);
-        cmark_node_type ptype = parent ? cmark_node_get_type(parent) : CMARK_NODE_NONE;
-        std::string pname = parent ? cmark_node_get_type_string(parent) : "";
-        if ((ptype == CMARK_NODE_ITEM || pname == "tasklist") &&
-            cmark_node_first_child(parent) == node)
-            kind = "list item";
-        else if (ptype == CMARK_NODE_ITEM || pname == "tasklist")
-            kind = "paragraph in a list item";
-        else if (ptype == CMARK_NODE_BLOCK_QUOTE)
-            kind = "paragraph in a block quote";
-        else if (ptype == CMARK_NODE_FOOTNOTE_DEFINITION)
-            kind = "footnote";
-        else
-            kind = "paragraph";
+        headings_.emplace_back(level, bt.text);
     }
     if (bt.end <= bt.begin || in_verbatim_region(bt.begin)) return;
     // cmark-gfm gives cells that a short row lacks positions of their own; such a cell, or
     // any block whose range overlaps the previous slot's, holds no text of its own.
     if (cell && !cmark_node_first_child(node)) return;
-    if (cell && !result_.skeleton.slots.empty() && bt.begin < result_.skeleton.slots.back().end)
+    if (cell && !result_.skeleton.slots.empty() &&
+        bt.begin < slot_span(result_.skeleton.slots.back()).end)
         return;
 
-    slot.begin = bt.begin;
-    slot.end = bt.end;
-    slot.source = bt.text;
+    slot.span = span_at(bt.begin, bt.end);
     slot.hard_breaks = bt.hard_breaks;
-    slot.line = lines_.line_of(bt.begin);
-    slot.column = static_cast<int>(bt.begin - lines_.line_begin(slot.line)) + 1;
-    std::string_view first_prefix =
-        page_.substr(lines_.line_begin(slot.line), bt.begin - lines_.line_begin(slot.line));
+    std::string_view first_prefix = page_.substr(lines_.line_begin(slot.span.line),
+                                                 bt.begin - lines_.line_begin(slot.span.line));
     slot.first_line_columns = text_columns(first_prefix);
     slot.prefix =
         bt.second_line_prefix ? *bt.second_line_prefix : continuation_prefix(first_prefix);
@@ -361,24 +392,10 @@ void Extractor::text_block(cmark_node* node) {
         std::string action = bt.text.substr(c.begin, c.end - c.begin);
         if (auto expr = date_expression_parse(action)) slot.dates.push_back({action, *expr});
     }
-    slot.block_kind = kind;
 
     if (!has_letter_or_digit(bt.text, slot.codes)) {
-        // Nothing to translate; date actions in it are still rendered per locale.
-        for (const DateSlot& d : slot.dates) {
-            size_t at = page_.substr(bt.begin, bt.end - bt.begin).find(d.text);
-            if (at == std::string_view::npos) continue;
-            Slot ds;
-            ds.kind = SlotKind::date;
-            ds.begin = bt.begin + at;
-            ds.end = ds.begin + d.text.size();
-            ds.line = lines_.line_of(ds.begin);
-            ds.column = static_cast<int>(ds.begin - lines_.line_begin(ds.line)) + 1;
-            ds.date = d;
-            result_.skeleton.slots.push_back(std::move(ds));
-        }
-        pending_note_.clear();
-        pending_context_.reset();
+        add_date_slots(bt, slot.dates);
+        reset_pending();
         return;
     }
 
@@ -391,7 +408,7 @@ void Extractor::text_block(cmark_node* node) {
     add_unit_slot(std::move(slot), heading_path(below));
 }
 
-void Extractor::add_unit_slot(Slot slot, const std::string& path) {
+void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
     slot.context = std::move(pending_context_);
     pending_context_.reset();
     Unit u;
@@ -402,15 +419,59 @@ void Extractor::add_unit_slot(Slot slot, const std::string& path) {
     if (!path.empty()) u.notes += "\nSection: " + path;
     if (!pending_note_.empty()) u.notes += "\n" + pending_note_;
     pending_note_.clear();
-    u.refs.push_back({options_.file_name, slot.line});
+    u.refs.push_back({options_.file_name, slot.span.line});
     result_.catalog.add(std::move(u));
-    result_.skeleton.slots.push_back(std::move(slot));
+    result_.skeleton.slots.emplace_back(std::move(slot));
 }
 
 } // namespace
 
 ExtractResult extract_page(std::string_view page, const ExtractOptions& options) {
     return Extractor(page, options).run();
+}
+
+std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog) {
+    std::vector<std::string> keys;
+    auto add = [&](std::string key) {
+        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
+            keys.push_back(std::move(key));
+    };
+    if (auto field = catalog.header_field(kKeysHeaderField)) {
+        std::string_view list = *field;
+        for (size_t pos = 0; pos <= list.size();) {
+            size_t comma = std::min(list.find(',', pos), list.size());
+            std::string_view key = list.substr(pos, comma - pos);
+            while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
+            while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+            add(std::string(key));
+            pos = comma + 1;
+        }
+    }
+    constexpr std::string_view marker = "Front matter: ";
+    for (const Unit& u : catalog.units()) {
+        for (size_t pos = 0; (pos = u.notes.find(marker, pos)) != std::string::npos;) {
+            if (pos > 0 && u.notes[pos - 1] != '\n') {
+                pos += marker.size();
+                continue;
+            }
+            size_t b = pos + marker.size();
+            size_t e = std::min(u.notes.find('\n', b), u.notes.size());
+            std::string path = u.notes.substr(b, e - b);
+            // An array element ("keywords[2]") comes from its array's key.
+            if (!path.empty() && path.back() == ']')
+                if (size_t open = path.rfind('['); open != std::string::npos) path.resize(open);
+            add(std::move(path));
+            pos = e;
+        }
+    }
+    return keys;
+}
+
+std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& extra, bool only) {
+    std::vector<std::string> keys = only ? std::vector<std::string>{} : front_matter_default_keys();
+    for (const std::string& k : extra)
+        if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    return keys;
 }
 
 void catalog_append(Catalog& into, const Catalog& page_template) {

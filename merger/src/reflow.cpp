@@ -276,16 +276,21 @@ std::unique_ptr<icu::BreakIterator> create_line_iterator() {
 
 } // namespace
 
-LineBreaker::LineBreaker() = default;
-LineBreaker::~LineBreaker() = default;
-
-icu::BreakIterator* LineBreaker::get() {
-    if (!created_) {
-        iterator_ = create_line_iterator();
-        created_ = true;
+struct LineBreaker::Impl {
+    std::unique_ptr<icu::BreakIterator> iterator;
+    bool created = false;
+    // The iterator, or nullptr when ICU has no line breaking data.
+    icu::BreakIterator* get() {
+        if (!created) {
+            iterator = create_line_iterator();
+            created = true;
+        }
+        return iterator.get();
     }
-    return iterator_.get();
-}
+};
+
+LineBreaker::LineBreaker() : impl_(std::make_unique<Impl>()) {}
+LineBreaker::~LineBreaker() = default;
 
 std::string reflow(std::string_view text, const ReflowOptions& options, LineBreaker* breaker) {
     if (text.find('\n') == std::string_view::npos && options.first_line_columns <= options.width &&
@@ -297,7 +302,7 @@ std::string reflow(std::string_view text, const ReflowOptions& options, LineBrea
     std::unique_ptr<icu::BreakIterator> own_lines;
     icu::BreakIterator* lines = nullptr;
     if (breaker != nullptr) {
-        lines = breaker->get();
+        lines = breaker->impl().get();
     } else {
         own_lines = create_line_iterator();
         lines = own_lines.get();

@@ -183,7 +183,7 @@ TEST_CASE("every locale: complete merge, same structure, no templates, the long 
         REQUIRE(r.ok());
         if (std::string(l.tag) == "it") {
             CHECK(r.stats.source_text > 0);
-            CHECK(r.stats.source_text == r.stats.reasons["untranslated"]);
+            CHECK(r.stats.source_text == r.stats.reasons[FallbackReason::untranslated]);
         } else {
             CHECK(r.stats.translated == r.stats.units);
             CHECK(r.stats.fallbacks.empty());

@@ -77,28 +77,35 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
     CHECK(updated->codes[0].kind == "date, written per locale");
     bool date_slot = false;
     for (const Slot& s : r.skeleton.slots)
-        for (const DateSlot& d : s.dates)
-            if (d.text == action && d.expression.field == "Lastmod" &&
-                d.expression.layout == "January 2, 2006")
-                date_slot = true;
+        if (const auto* unit = std::get_if<UnitSlot>(&s))
+            for (const DateAction& d : unit->dates)
+                if (d.text == action && d.expression.field == "Lastmod" &&
+                    d.expression.layout == "January 2, 2006")
+                    date_slot = true;
     CHECK(date_slot);
 
     // Every list item is its own unit: count the "- " lines of the page.
     size_t items = 0, item_units = 0;
     for (size_t pos = 0; (pos = text.find("\n- ", pos)) != std::string::npos; ++pos) ++items;
     for (const Slot& s : r.skeleton.slots)
-        if (s.block_kind == "list item") ++item_units;
+        if (const auto* u = std::get_if<UnitSlot>(&s); u && u->block_kind == "list item")
+            ++item_units;
     CHECK(items > 50);
     CHECK(item_units == items);
 
     // Every reference points at the line where the unit's text starts.
-    for (const Slot& s : r.skeleton.slots) {
-        CHECK(line_of(text, s.begin) == s.line);
-        const Unit* u = c.find(s.context, s.source);
+    for (const Slot& slot : r.skeleton.slots) {
+        const SlotSpan& span = slot_span(slot);
+        CHECK(line_of(text, span.begin) == span.line);
+        const auto* unit = std::get_if<UnitSlot>(&slot);
+        const auto* field = std::get_if<FieldSlot>(&slot);
+        REQUIRE((unit || field));
+        const std::string& source = unit ? unit->source : field->source;
+        const Unit* u = c.find(unit ? unit->context : field->context, source);
         REQUIRE(u);
         bool found = false;
-        for (const Reference& ref : u->refs) found = found || ref.line == s.line;
-        CHECK_MESSAGE(found, s.source);
+        for (const Reference& ref : u->refs) found = found || ref.line == span.line;
+        CHECK_MESSAGE(found, source);
     }
     // The multi-line paragraph's reference is its first line, not its last.
     const Unit* intro = nullptr;

@@ -334,9 +334,11 @@ void Comparison::run() {
             name_ + ": extract failed: " + diagnostic_format(ex.diagnostics.front()));
         return;
     }
-    for (const Slot& s : ex.skeleton.slots) {
-        if (s.kind == SlotKind::field) ++totals_.ours_fields;
-        if (s.kind != SlotKind::unit) continue;
+    for (const Slot& slot : ex.skeleton.slots) {
+        if (std::holds_alternative<FieldSlot>(slot)) ++totals_.ours_fields;
+        const auto* unit = std::get_if<UnitSlot>(&slot);
+        if (!unit) continue;
+        const UnitSlot& s = *unit;
         bool seen = false;
         for (const Entry& e : ours_) seen = seen || e.text == s.source;
         if (seen) continue; // one catalog unit, as in theirs

@@ -143,8 +143,10 @@ void check_example(const std::string& name, const std::string& markdown, Coverag
     ++cov.extracted;
 
     WordCount have;
-    for (const Slot& s : ex.skeleton.slots) {
-        if (s.kind != SlotKind::unit) continue;
+    for (const Slot& slot : ex.skeleton.slots) {
+        const auto* unit = std::get_if<UnitSlot>(&slot);
+        if (!unit) continue;
+        const UnitSlot& s = *unit;
         ++cov.units;
         if (!ex.catalog.find(s.context, s.source))
             cov.failures.push_back(name + ": slot without a catalog unit: " + shown(s.source));

@@ -94,14 +94,16 @@ void check_merge(const Page& page, const ExtractResult& ex, const Catalog& trans
     ++t.pages;
     t.units += r.stats.units;
     t.used += r.stats.translated;
-    for (const auto& [reason, n] : r.stats.reasons) t.reasons[reason] += n;
+    for (const auto& [reason, n] : r.stats.reasons) t.reasons[fallback_reason_name(reason)] += n;
     // Fallbacks the escaping or the encoder should have avoided, with the text that was refused.
     for (const Fallback& f : r.stats.fallbacks) {
-        if (f.reason == "protected span changed" || f.reason == "untranslated") continue;
+        if (f.reason == FallbackReason::protected_span_changed ||
+            f.reason == FallbackReason::untranslated)
+            continue;
         const Unit* u = translated.find(std::nullopt, f.source);
-        t.notable_fallbacks.push_back(page.name + ":" + std::to_string(f.line) + ": " + f.reason +
-                                      ": '" + excerpt(f.source) + "' -> '" +
-                                      (u ? excerpt(u->target) : std::string("?")) + "'");
+        t.notable_fallbacks.push_back(page.name + ":" + std::to_string(f.line) + ": " +
+                                      fallback_reason_name(f.reason) + ": '" + excerpt(f.source) +
+                                      "' -> '" + (u ? excerpt(u->target) : std::string("?")) + "'");
     }
     if (!r.ok()) {
         for (const Diagnostic& d : r.diagnostics)
@@ -123,7 +125,7 @@ void check_merge(const Page& page, const ExtractResult& ex, const Catalog& trans
     if (src.syntax != out.syntax) t.fail(page.name, "front matter syntax changed");
     std::set<std::string> translated_paths;
     for (const Slot& s : ex.skeleton.slots)
-        if (s.kind == SlotKind::field) translated_paths.insert(s.field.path);
+        if (const auto* f = std::get_if<FieldSlot>(&s)) translated_paths.insert(f->field.path);
     if (src.scalars.size() != out.scalars.size()) {
         t.fail(page.name, "front matter has " + std::to_string(out.scalars.size()) +
                               " scalars instead of " + std::to_string(src.scalars.size()));
@@ -520,7 +522,7 @@ TEST_CASE("structure: front matter of every syntax keeps its keys and values") {
         ExtractResult ex = extract_page(page.text, eo);
         REQUIRE_MESSAGE(ex.ok(), page.name);
         size_t page_fields = 0;
-        for (const Slot& s : ex.skeleton.slots) page_fields += s.kind == SlotKind::field;
+        for (const Slot& s : ex.skeleton.slots) page_fields += std::holds_alternative<FieldSlot>(s);
         CHECK_MESSAGE(page_fields >= 5, page.name);
         fields += page_fields;
         // Every value in every field: each round gives each field a different one.
@@ -649,7 +651,7 @@ TEST_CASE("structure: a translation that changes the structure falls back along 
     CHECK(r.output.find("Text mit Fußnote.[^n]") != std::string::npos);
     CHECK(r.output.find("Einleitung.") != std::string::npos);
     CHECK(r.stats.from_fallback_catalog == 1);
-    CHECK(r.stats.reasons["would change the page structure"] == 1);
+    CHECK(r.stats.reasons[FallbackReason::would_change_structure] == 1);
     Tally t;
     check_merge(page, ex, language, r, t);
 

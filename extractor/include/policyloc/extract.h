@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "policyloc/catalog.h"
@@ -20,31 +21,40 @@ struct ExtractOptions {
     std::vector<std::string> front_matter_keys; // empty: front_matter_default_keys()
 };
 
-// A template action inside a unit (or inside a text block that has no unit) that writes a
-// date: the merge renders it per locale.
-struct DateSlot {
-    std::string text; // the action as written, "{{ .Lastmod.Format "January 2, 2006" }}"
+// The front-matter keys a catalog's units came from: the paths their notes name ("Front
+// matter: params.lead", array elements as their array) and the X-Policyloc-Keys header field.
+// A merge adds these to the defaults so that what was extracted is what is merged.
+std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog);
+
+// `extra` added to the defaults (--keys), or `extra` alone when `only` (--keys-only).
+std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& extra, bool only);
+
+// The header field that records non-default keys in a template ("title,description,lead").
+inline constexpr const char* kKeysHeaderField = "X-Policyloc-Keys";
+
+// A template action that writes a date ("{{ .Lastmod.Format "January 2, 2006" }}"): the merge
+// renders it per locale.
+struct DateAction {
+    std::string text; // the action as written
     DateExpression expression;
 };
 
-enum class SlotKind { unit, field, date };
-
-// A part of the page the merge fills; everything between slots is copied byte for byte.
-struct Slot {
-    SlotKind kind = SlotKind::unit;
-    size_t begin = 0; // byte range of the page the slot replaces
+// The byte range of the page a slot replaces, and where it starts.
+struct SlotSpan {
+    size_t begin = 0;
     size_t end = 0;
     int line = 0; // 1-based line and column of begin in the page
     int column = 0;
+};
 
-    // unit and field slots: the catalog key
-    std::optional<std::string> context;
+// A translatable block of the body (heading, paragraph, list item, table cell, ...).
+struct UnitSlot {
+    SlotSpan span;
+    std::optional<std::string> context; // the catalog key: (context, source)
     std::string source;
-    std::string block_kind; // "paragraph", "heading", "list item", "table cell", ...
-
-    // unit slots
+    std::string block_kind;        // "paragraph", "heading 2", "list item", "table cell", ...
     std::vector<InlineCode> codes; // protected spans of `source`
-    std::vector<DateSlot> dates;   // date actions inside the unit
+    std::vector<DateAction> dates; // date actions inside the unit
     std::string prefix;            // written before each continuation line ("  ", "> ")
     size_t first_line_columns = 0; // display columns before the unit on its first line
     size_t wrap_width = 0;         // 0: the source was one line; else wrap at this width
@@ -53,13 +63,28 @@ struct Slot {
     bool table_cell = false;
     bool heading = false;
     bool setext_heading = false;
-
-    // field slots
-    FrontMatterField field;
-
-    // date slots outside units
-    DateSlot date;
 };
+
+// A translatable front-matter value.
+struct FieldSlot {
+    SlotSpan span;
+    std::optional<std::string> context;
+    std::string source;
+    FrontMatterField field;
+};
+
+// A date action outside any unit (in a block with nothing else to translate).
+struct DateSlot {
+    SlotSpan span;
+    DateAction date;
+};
+
+// A part of the page the merge fills; everything between slots is copied byte for byte.
+using Slot = std::variant<UnitSlot, FieldSlot, DateSlot>;
+
+inline const SlotSpan& slot_span(const Slot& slot) {
+    return std::visit([](const auto& s) -> const SlotSpan& { return s.span; }, slot);
+}
 
 // One block of a parsed page, for comparing block trees: its nesting depth, node kind and the
 // attributes that make structure (heading level, list kind and tightness, table columns).

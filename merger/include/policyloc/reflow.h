@@ -8,13 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include <unicode/uversion.h>
-
 #include "policyloc/utf8_text.h" // display_width
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
 
 namespace policyloc {
 
@@ -36,12 +30,11 @@ class LineBreaker {
     ~LineBreaker();
     LineBreaker(const LineBreaker&) = delete;
     LineBreaker& operator=(const LineBreaker&) = delete;
-    // The iterator, or nullptr when ICU has no line breaking data.
-    icu::BreakIterator* get();
+    struct Impl; // the ICU iterator, created on first use
+    Impl& impl() { return *impl_; }
 
   private:
-    std::unique_ptr<icu::BreakIterator> iterator_;
-    bool created_ = false;
+    std::unique_ptr<Impl> impl_;
 };
 
 // Breaks `text` only at whitespace that ICU also allows as a break opportunity (so no break

@@ -1,0 +1,43 @@
+#include "cli_io.h"
+
+#include <iostream>
+
+#include "policyloc/file_io.h"
+
+namespace policyloc::cli {
+
+void print(const Diagnostics& ds, bool quiet) {
+    for (const auto& d : ds)
+        if (!quiet || d.severity != Severity::note) std::cerr << diagnostic_format(d) << '\n';
+}
+
+int usage_error(const std::string& message) {
+    print({{Severity::error, "policyloc", 0, 0, message}});
+    return exit_bad_input;
+}
+
+CatalogFormat xliff_format(const std::string& version) {
+    return version == "2.0" ? CatalogFormat::xliff20 : CatalogFormat::xliff12;
+}
+
+std::optional<Catalog> load_catalog(const std::string& path) {
+    CatalogReadResult r = catalog_read_file(path);
+    print(r.diagnostics);
+    if (!r.catalog || diagnostics_have_error(r.diagnostics)) return std::nullopt;
+    return std::move(r.catalog);
+}
+
+bool write_output(const std::string& path, const std::string& content) {
+    FileWriteResult w = file_write_atomic(path, content);
+    print(w.diagnostics);
+    return w.outcome != WriteOutcome::failed;
+}
+
+bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format) {
+    CatalogWriteResult w = catalog_write(catalog, format);
+    print(w.diagnostics);
+    if (!w.text) return false;
+    return write_output(path, *w.text);
+}
+
+} // namespace policyloc::cli

@@ -1,0 +1,177 @@
+// policyloc merge: a page and its catalogs -> the localized page. The chain of catalogs comes
+// from the merge plan (merger library); this file reads, calls and writes.
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "page_date.h"
+#include "policyloc/dates.h"
+#include "policyloc/file_io.h"
+#include "policyloc/merge.h"
+#include "policyloc/merge_plan.h"
+
+namespace policyloc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<MergeOptions> merge_options(const MergeCommand& c) {
+    MergeOptions options;
+    options.locale = c.locale;
+    options.use_fuzzy = c.use_fuzzy;
+    options.dates = c.dates == "keep" ? DateMode::keep : DateMode::render;
+    options.time_zone = c.time_zone;
+    if (c.date) {
+        options.date = date_parse_iso(*c.date);
+        if (!options.date) {
+            usage_error("--date '" + *c.date + "' is not YYYY-MM-DD");
+            return std::nullopt;
+        }
+    }
+    if (c.wrap == "source" || c.wrap == "none") {
+        options.wrap = c.wrap == "none" ? WrapMode::none : WrapMode::source;
+        return options;
+    }
+    try {
+        size_t used = 0;
+        long w = std::stol(c.wrap, &used);
+        if (used != c.wrap.size() || w < 10) throw std::invalid_argument("width");
+        options.wrap = WrapMode::width;
+        options.wrap_width = static_cast<size_t>(w);
+    } catch (const std::exception&) {
+        usage_error("--wrap must be 'source', 'none' or a width of at least 10");
+        return std::nullopt;
+    }
+    return options;
+}
+
+std::vector<std::string> regular_files_in(const std::string& dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
+    return files;
+}
+
+// What the file system holds for the plan: the catalog argument, its directory, the fallbacks.
+std::optional<MergePlanInput> plan_input(const MergeCommand& c) {
+    MergePlanInput in;
+    in.locale = c.locale;
+    std::error_code ec;
+    if (!fs::exists(c.catalog, ec)) {
+        print({{Severity::error, c.catalog, 0, 0, "no such catalog file or directory"}});
+        return std::nullopt;
+    }
+    if (fs::is_directory(c.catalog, ec)) {
+        in.directory.path = c.catalog;
+    } else {
+        in.catalog_file = c.catalog;
+        in.directory.path = fs::path(c.catalog).parent_path().string();
+        if (in.directory.path.empty()) in.directory.path = ".";
+    }
+    in.directory.files = regular_files_in(in.directory.path);
+    for (const std::string& f : c.fallback) in.fallbacks.push_back({f, fs::is_regular_file(f, ec)});
+    return in;
+}
+
+void print_chain(const MergePlan& plan) {
+    std::ostringstream s;
+    s << "the chain for " << plan.locale << ":";
+    for (size_t i = 0; i < plan.chain.size(); ++i)
+        s << " " << i + 1 << ". " << plan.chain[i].path << " ("
+          << chain_role_name(plan.chain[i].role)
+          << (plan.chain[i].expected_language.empty() ? "" : ", " + plan.chain[i].expected_language)
+          << ");";
+    s << " then the source text";
+    print({{Severity::note, "policyloc", 0, 0, s.str()}});
+}
+
+// Reads the plan's catalogs and checks each one's language; empty on an error.
+std::optional<std::vector<Catalog>> load_chain(const MergePlan& plan) {
+    std::vector<Catalog> catalogs;
+    bool ok = true;
+    for (const PlannedCatalog& p : plan.chain) {
+        auto cat = load_catalog(p.path);
+        if (!cat) return std::nullopt;
+        Diagnostics ds = merge_plan_check_language(p, *cat);
+        print(ds);
+        ok = ok && !diagnostics_have_error(ds);
+        catalogs.push_back(std::move(*cat));
+    }
+    if (!ok) return std::nullopt;
+    return catalogs;
+}
+
+std::vector<std::string> merge_keys(const MergeCommand& c, const std::vector<Catalog>& catalogs) {
+    std::vector<std::string> extra = c.keys;
+    if (!c.keys_only)
+        for (const Catalog& cat : catalogs)
+            for (std::string& k : front_matter_keys_of_catalog(cat)) extra.push_back(std::move(k));
+    return front_matter_keys_with(extra, c.keys_only);
+}
+
+void print_summary(const MergeCommand& c, const MergeStats& s) {
+    std::string reasons;
+    for (const auto& [reason, n] : s.reasons)
+        reasons +=
+            (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + fallback_reason_name(reason);
+    std::ostream& out = c.output == "-" ? std::cerr : std::cout;
+    out << c.locale << ": " << s.units << " units, " << s.translated << " translated, "
+        << s.from_fallback_catalog << " from fallback catalogs, " << s.source_text
+        << " left in the source language" << (reasons.empty() ? "" : " (" + reasons + ")") << "; "
+        << std::fixed << std::setprecision(1) << s.percent_words_translated()
+        << "% of the page's words -> " << c.output << '\n';
+}
+
+} // namespace
+
+int run_merge(const MergeCommand& c) {
+    std::optional<MergeOptions> options = merge_options(c);
+    if (!options) return exit_bad_input;
+    FileReadResult in = file_read(c.page);
+    print(in.diagnostics);
+    if (!in.content) return exit_bad_input;
+
+    std::optional<MergePlanInput> input = plan_input(c);
+    if (!input) return exit_bad_input;
+    MergePlan plan = merge_plan_build(*input);
+    print(plan.diagnostics);
+    if (!plan.ok()) return exit_bad_input;
+    if (c.verbose) print_chain(plan);
+    std::optional<std::vector<Catalog>> catalogs = load_chain(plan);
+    if (!catalogs) return exit_bad_input;
+    std::vector<CatalogSource> chain;
+    for (size_t i = 0; i < catalogs->size(); ++i)
+        chain.push_back({plan.chain[i].path, &(*catalogs)[i]});
+
+    ExtractOptions eo;
+    eo.file_name = c.page;
+    eo.front_matter_keys = merge_keys(c, *catalogs);
+    ExtractResult skeleton = extract_page(*in.content, eo);
+    print(skeleton.diagnostics);
+    if (!skeleton.ok()) return exit_bad_input;
+
+    if (!options->date && options->dates == DateMode::render)
+        options->fallback_date = page_fallback_date(c.page);
+    MergeResult r = merge_page(*in.content, skeleton.skeleton, chain, *options);
+    print(r.diagnostics, c.quiet);
+    if (!r.ok()) return exit_check_failed;
+    if (!merge_meets_threshold(r.stats, c.min_complete)) {
+        std::ostringstream m;
+        m << "locale " << c.locale << " is " << std::fixed << std::setprecision(1)
+          << r.stats.percent_words_translated()
+          << "% translated (the page's source words), below --min-complete " << *c.min_complete
+          << "%; " << c.output << " not written";
+        print({{Severity::error, c.page, 0, 0, m.str()}});
+        return exit_check_failed;
+    }
+    if (!write_output(c.output, r.output)) return exit_bad_input;
+    print_summary(c, r.stats);
+    return exit_ok;
+}
+
+} // namespace policyloc::cli
