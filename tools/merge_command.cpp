@@ -25,6 +25,12 @@ std::optional<MergeOptions> merge_options(const MergeCommand& c) {
     options.use_fuzzy = c.use_fuzzy;
     options.dates = c.dates == "keep" ? DateMode::keep : DateMode::render;
     options.time_zone = c.time_zone;
+    if (!date_time_zone_known(c.time_zone)) {
+        usage_error("--timezone '" + c.time_zone +
+                    "' is not a time zone ICU knows (an IANA id "
+                    "such as Europe/Berlin)");
+        return std::nullopt;
+    }
     if (c.date) {
         options.date = date_parse_iso(*c.date);
         if (!options.date) {

@@ -307,6 +307,11 @@ DateFormatter::~DateFormatter() {
     delete impl_;
 }
 
+bool date_time_zone_known(std::string_view zone_id) {
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(from_utf8(zone_id)));
+    return zone && *zone != icu::TimeZone::getUnknown();
+}
+
 DateFormatResult DateFormatter::format(double when, std::string_view layout,
                                        std::string_view locale, std::string_view time_zone) {
     if (time_zone.empty()) time_zone = "UTC";

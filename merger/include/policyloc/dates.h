@@ -18,6 +18,9 @@ std::string date_go_layout_to_skeleton(std::string_view go_layout);
 // (TOML/YAML front matter dates), or nothing when the text is not such a date.
 std::optional<double> date_parse_iso(std::string_view text);
 
+// Whether ICU knows the IANA time zone id ("Europe/Berlin", "UTC").
+bool date_time_zone_known(std::string_view zone_id);
+
 struct DateFormatResult {
     std::string text;  // empty on error
     std::string error; // empty on success
