@@ -5,19 +5,11 @@
 
 #include "commands.h"
 
-int main(int argc, char** argv) {
-    using namespace policyloc::cli;
-    // libgettextpo's default PO reader and writer pass every character through iconv, even
-    // from UTF-8 to UTF-8; its older code paths, chosen by these variables, write and read
-    // UTF-8 catalogs byte for byte the same and several times faster (catalogs in other
-    // charsets are converted to UTF-8 before libgettextpo sees them). A user's own setting wins.
-    setenv("OLD_PO_FILE_INPUT", "yes", 0);
-    setenv("OLD_PO_FILE_OUTPUT", "yes", 0);
-    CLI::App app{"policyloc: localize Markdown policy pages through PO and XLIFF catalogs"};
-    app.require_subcommand(1);
-    app.set_version_flag("--version", "policyloc 0.1.0");
+namespace {
 
-    ExtractCommand ex;
+using namespace policyloc::cli;
+
+CLI::App* add_extract(CLI::App& app, ExtractCommand& ex) {
     auto* extract = app.add_subcommand("extract", "Write the translatable units of pages to a "
                                                   "PO template or an XLIFF file");
     extract->add_option("pages", ex.pages, "Markdown pages")->required()->check(CLI::ExistingFile);
@@ -36,8 +28,10 @@ int main(int argc, char** argv) {
         ->delimiter(',');
     extract->add_flag("--keys-only", ex.keys_only, "Translate only the --keys, not the defaults");
 
-    MergeCommand mg;
-    std::string min_complete;
+    return extract;
+}
+
+CLI::App* add_merge(CLI::App& app, MergeCommand& mg) {
     auto* merge = app.add_subcommand("merge", "Build a localized page from a page and a catalog");
     merge->add_option("page", mg.page, "Source Markdown page")->required();
     merge
@@ -63,7 +57,10 @@ int main(int argc, char** argv) {
         ->delimiter(',');
     merge->add_flag("--keys-only", mg.keys_only, "Translate only the --keys");
 
-    ConvertCommand cv;
+    return merge;
+}
+
+CLI::App* add_convert(CLI::App& app, ConvertCommand& cv) {
     auto* convert = app.add_subcommand("convert", "Convert between PO and XLIFF 1.2/2.0");
     convert->add_option("input", cv.input, "Input catalog")->required();
     convert->add_option("output", cv.output, "Output catalog (.po, .pot, .xlf, .xliff)")
@@ -73,11 +70,37 @@ int main(int argc, char** argv) {
     convert->add_option("--source-lang", cv.source_lang, "Source language (BCP 47)");
     convert->add_option("--target-lang", cv.target_lang, "Target language (BCP 47)");
 
-    StatsCommand st;
+    return convert;
+}
+
+CLI::App* add_stats(CLI::App& app, StatsCommand& st) {
     auto* stats = app.add_subcommand("stats", "Units and source words per state, per catalog");
     stats->add_option("files", st.files, "Catalogs")->required();
     stats->add_flag("--json", st.json, "Machine-readable output");
 
+    return stats;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // libgettextpo's default PO reader and writer pass every character through iconv, even
+    // from UTF-8 to UTF-8; its older code paths, chosen by these variables, write and read
+    // UTF-8 catalogs byte for byte the same and several times faster (catalogs in other
+    // charsets are converted to UTF-8 before libgettextpo sees them). A user's own setting wins.
+    setenv("OLD_PO_FILE_INPUT", "yes", 0);
+    setenv("OLD_PO_FILE_OUTPUT", "yes", 0);
+    CLI::App app{"policyloc: localize Markdown policy pages through PO and XLIFF catalogs"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "policyloc 0.1.0");
+    ExtractCommand ex;
+    MergeCommand mg;
+    ConvertCommand cv;
+    StatsCommand st;
+    CLI::App* extract = add_extract(app, ex);
+    CLI::App* merge = add_merge(app, mg);
+    CLI::App* convert = add_convert(app, cv);
+    add_stats(app, st);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
