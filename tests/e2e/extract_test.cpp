@@ -1,4 +1,5 @@
-// Extraction of the bundled page and the Hugo corpus, through the library and the CLI.
+// Extraction of the bundled page and the Hugo corpus, through the library and the CLI. Cases of
+// the form "this Markdown gives these units and spans" are fixtures: tests/fixtures/extract.
 #include <doctest/doctest.h>
 
 #include <iostream>
@@ -21,13 +22,6 @@ ExtractResult extract_text(const std::string& text, const std::string& name) {
 
 ExtractResult extract_file(const fs::path& p, const std::string& name) {
     return extract_text(read_file(p), name);
-}
-
-// The sources of the catalog's units, in order.
-std::vector<std::string> unit_sources(const Catalog& c) {
-    std::vector<std::string> sources;
-    for (const Unit& u : c.units()) sources.push_back(u.source);
-    return sources;
 }
 
 bool inside_code(const Unit& u, size_t pos) {
@@ -226,34 +220,6 @@ TEST_CASE("malformed front matter: exit 2, the page's line, nothing written") {
     }
 }
 
-TEST_CASE("directives: skip, skip region, context, note") {
-    std::string page = "# Terms\n\n<!-- policyloc: skip -->\nDo not translate this.\n\n"
-                       "<!-- policyloc: skip-begin -->\nNor this.\n\n- nor this item\n\n"
-                       "<!-- policyloc: skip-end -->\n"
-                       "<!-- policyloc: context legal-heading -->\n## Terms\n\n"
-                       "<!-- policyloc: note Keep it short. -->\nShort text.\n\nOpen.\n";
-    ExtractResult r = extract_text(page, "d.md");
-    REQUIRE(r.ok());
-    CHECK(unit_sources(r.catalog) ==
-          std::vector<std::string>{"Terms", "Terms", "Short text.", "Open."});
-    CHECK(!r.catalog.units()[0].context);
-    CHECK(r.catalog.units()[1].context == std::optional<std::string>("legal-heading"));
-    CHECK(r.catalog.units()[2].notes.find("Keep it short.") != std::string::npos);
-}
-
-TEST_CASE("units: list items, block quotes, tables, footnotes, hard breaks, code not extracted") {
-    std::string page = "Intro with a  \nhard break.\n\n> Quoted\n> text.\n\n"
-                       "1. First\n   item.\n2. Second\n\n| Col A | Col B |\n|---|---|\n"
-                       "| a \\| b | `x` |\n\nText[^1].\n\n[^1]: A footnote.\n\n"
-                       "```\ncode block\n```\n\n    indented code\n\n<div>\nhtml block\n</div>\n";
-    ExtractResult r = extract_text(page, "u.md");
-    REQUIRE(r.ok());
-    CHECK(unit_sources(r.catalog) == std::vector<std::string>{"Intro with a  \nhard break.",
-                                                              "Quoted text.", "First item.",
-                                                              "Second", "Col A", "Col B", "a \\| b",
-                                                              "Text[^1].", "A footnote."});
-}
-
 TEST_CASE("extract over an existing catalog keeps every translation it had") {
     fs::path dir = temp_dir("extract-update");
     std::string page = read_file(source_dir() / "locales/privacy.md");
@@ -329,16 +295,4 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
         CHECK(sources == std::vector<std::string>{"Body text.", "Cookie notice",
                                                   "How we use cookies", "cookies", "tracking"});
     }
-}
-
-TEST_CASE("a stray {{ does not hide a later code shortcode's body") {
-    std::string page = "Braces {{ left open here.\n\n{{< highlight go >}}\nfmt.Println(\"code\")\n"
-                       "{{< /highlight >}}\n\nAfter.\n";
-    ExtractOptions o;
-    o.file_name = "s.md";
-    ExtractResult r = extract_page(page, o);
-    REQUIRE(r.ok());
-    for (const Unit& u : r.catalog.units())
-        CHECK_MESSAGE(u.source.find("Println") == std::string::npos, u.source);
-    CHECK(r.catalog.find(std::nullopt, "After."));
 }
