@@ -297,9 +297,11 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
                                  cmark_node_get_literal(cmark_node_first_child(node))) !=
                        AutolinkForm::inline_link) {
             std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
-            size_t before = f.codes.size();
-            f.literal("<" + lit + ">", "autolink");
-            if (f.codes.size() == before) f.literal(lit, "autolink");
+            // This link's own form: a bare address must not take the "<address>" after it.
+            if (autolink_form(f.text, f.cursor, lit) == AutolinkForm::angle)
+                f.literal("<" + lit + ">", "autolink");
+            else
+                f.literal(lit, "autolink");
             skip_until = node;
         } else if (link) {
             open_links.emplace_back(node, f.open_bracket(type == CMARK_NODE_IMAGE));
