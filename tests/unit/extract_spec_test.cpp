@@ -29,12 +29,18 @@ const std::string kPageName = "page.md";
 const std::string kOpen = "~~~~~~~~ example";
 const std::string kClose = "~~~~~~~~";
 
-// Visible stand-ins for whitespace inside examples.
-const std::pair<std::string, char> kVisible[] = {
-    {"\xe2\x86\x92", '\t'}, // →
-    {"\xe2\x90\xa3", ' '},  // ␣
-    {"\xe2\x90\x8d", '\r'}, // ␍
-    {"\xe2\x8f\x8e", '\n'}, // ⏎
+const std::string kBom = "\xef\xbb\xbf";
+const std::string kBomGlyph = "\xe2\x9f\xa8"
+                              "BOM"
+                              "\xe2\x9f\xa9"; // ⟨BOM⟩
+
+// Visible stand-ins for whitespace (and the invisible byte order mark) inside examples.
+const std::pair<std::string, std::string> kVisible[] = {
+    {"\xe2\x86\x92", "\t"}, // →
+    {"\xe2\x90\xa3", " "},  // ␣
+    {"\xe2\x90\x8d", "\r"}, // ␍
+    {"\xe2\x8f\x8e", "\n"}, // ⏎
+    {kBomGlyph, kBom},
 };
 const std::string kWarningSign = "\xe2\x9a\xa0 "; // ⚠
 
@@ -42,9 +48,9 @@ std::string decode_visible(std::string_view line) {
     std::string out;
     for (size_t i = 0; i < line.size();) {
         bool replaced = false;
-        for (const auto& [glyph, c] : kVisible) {
+        for (const auto& [glyph, text] : kVisible) {
             if (line.compare(i, glyph.size(), glyph) == 0) {
-                out += c;
+                out += text;
                 i += glyph.size();
                 replaced = true;
                 break;
@@ -55,11 +61,17 @@ std::string decode_visible(std::string_view line) {
     return out;
 }
 
-// Text as a fixture writes it: tabs, carriage returns, line feeds and a trailing space shown.
+// Text as a fixture writes it: tabs, carriage returns, line feeds, byte order marks and a
+// trailing space shown.
 std::string encode_visible(std::string_view text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
+        if (text.compare(i, kBom.size(), kBom) == 0) {
+            out += kBomGlyph;
+            i += kBom.size() - 1;
+            continue;
+        }
         bool trailing_space = c == ' ' && (i + 1 == text.size() || text[i + 1] == '\n');
         if (c == '\t')
             out += "\xe2\x86\x92";
