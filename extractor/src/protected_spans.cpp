@@ -73,6 +73,8 @@ struct Finder {
     void literal(std::string_view what, std::string kind) {
         if (what.empty()) return;
         size_t at = text.find(what, cursor);
+        // An escaped "<" is text ("\<br> then <br>"): the tag is a later occurrence.
+        while (at != std::string_view::npos && escaped(text, at)) at = text.find(what, at + 1);
         if (at == std::string_view::npos) return;
         add(at, at + what.size(), std::move(kind));
         cursor = at + what.size();
