@@ -120,7 +120,7 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
           "mailto:privacy@gopteran.com");
 }
 
-TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector; XLIFF validates") {
+TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector, XLIFF validates") {
     if (!require_tool("msgfmt") || !require_tool("xmllint")) return;
     if (!require_shared("schemas")) return;
     fs::path dir = temp_dir("extract-cli");
@@ -153,7 +153,7 @@ TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector; XLIFF valida
     CHECK(read_file(again) == read_file(pot));
 }
 
-TEST_CASE("Hugo corpus: every page extracts; no template text outside protected spans") {
+TEST_CASE("Hugo corpus: every page extracts, no template text outside protected spans") {
     if (!require_shared("corpus/hugo")) return;
     size_t pages = 0, toml = 0, units = 0, leaks = 0;
     for (const auto& e : fs::recursive_directory_iterator(shared_dir() / "corpus/hugo")) {
@@ -262,7 +262,7 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     CHECK(read_file(xlf) == de_before);
 }
 
-TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and JSON too") {
+TEST_CASE("--keys selects front-matter values, nested paths and arrays, TOML and JSON too") {
     fs::path dir = temp_dir("extract-keys");
     struct Page {
         const char* name;

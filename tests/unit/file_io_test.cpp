@@ -86,7 +86,7 @@ TEST_CASE("atomic write: the same content is not written, and the mtime stays") 
     CHECK(fs::last_write_time(file) != old_time);
 }
 
-TEST_CASE("atomic write: a replaced file keeps its permissions; a new one follows the umask") {
+TEST_CASE("atomic write: a replaced file keeps its permissions, a new one follows the umask") {
     fs::path dir = t::temp_dir("file_io-mode");
     fs::path file = dir / "private.po";
     t::write_file(file, "old\n");

@@ -128,7 +128,7 @@ TEST_CASE("update: new units are untranslated") {
     CHECK(stats.kept == 1);
 }
 
-TEST_CASE("update: translated units gone from the page become obsolete; untranslated ones go") {
+TEST_CASE("update: translated units gone from the page become obsolete, untranslated ones go") {
     Catalog old;
     old.add(translated("Gone, translated", "Weg, übersetzt", UnitState::reviewed));
     old.add(unit("Gone, never translated"));
