@@ -1,5 +1,6 @@
 #include "policyloc/catalog.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -121,12 +122,14 @@ std::string locale_to_bcp47(std::string_view gettext_locale) {
         s.resize(at);
     }
     if (auto dot = s.find('.'); dot != std::string::npos) s.resize(dot);
+    // The inverse of locale_to_gettext's names for Chinese.
+    if (s == "zh_CN") return "zh-Hans";
+    if (s == "zh_TW") return "zh-Hant";
     for (auto& c : s)
         if (c == '_') c = '-';
-    if (modifier == "latin")
-        s += "-Latn";
-    else if (modifier == "cyrillic")
-        s += "-Cyrl";
+    // A script subtag follows the language, before any region ("sr-Latn-RS").
+    const char* script = modifier == "latin" ? "-Latn" : modifier == "cyrillic" ? "-Cyrl" : "";
+    s.insert(std::min(s.find('-'), s.size()), script);
     return s;
 }
 

@@ -1,5 +1,7 @@
 #include "policyloc/update.h"
 
+#include <unordered_map>
+
 namespace policyloc {
 
 Catalog catalog_update(const Catalog& existing, const Catalog& page_template, UpdateStats* stats) {
@@ -13,9 +15,18 @@ Catalog catalog_update(const Catalog& existing, const Catalog& page_template, Up
     out.header_comment = existing.header_comment;
     out.header_fuzzy = existing.header_fuzzy;
     out.original = page_template.original.empty() ? existing.original : page_template.original;
+    // An obsolete entry whose source is back is revived, as msgmerge revives it.
+    std::unordered_map<std::string, const Unit*> obsolete;
+    for (const Unit& old : existing.units())
+        if (old.obsolete) obsolete.emplace(unit_key(old.context, old.source), &old);
     for (const Unit& t : page_template.units()) {
         Unit u = t;
-        if (const Unit* old = existing.find(t.context, t.source)) {
+        const Unit* old = existing.find(t.context, t.source);
+        if (!old) {
+            auto it = obsolete.find(unit_key(t.context, t.source));
+            if (it != obsolete.end()) old = it->second;
+        }
+        if (old) {
             u.target = old->target;
             u.state = old->state;
             u.comments = old->comments;
@@ -30,7 +41,7 @@ Catalog catalog_update(const Catalog& existing, const Catalog& page_template, Up
     }
     for (const Unit& old : existing.units()) {
         if (old.target.empty() && old.plural_targets.empty()) continue;
-        if (!old.obsolete && out.find(old.context, old.source)) continue;
+        if (out.find(old.context, old.source)) continue; // still live, or revived
         Unit o = old;
         o.obsolete = true;
         if (!old.obsolete) ++local.obsoleted;

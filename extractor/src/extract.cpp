@@ -80,13 +80,21 @@ class Extractor {
     std::vector<size_t> wrapped_slots_;
     size_t page_wrap_width_ = 0;
 
+    // cmark-gfm counts the columns of the body's first line from the body's first byte, which
+    // lies after a byte order mark when the page has one and no front matter.
+    int first_line_shift(int cmark_line) const {
+        if (cmark_line != 1) return 0;
+        return static_cast<int>(body_begin_ - lines_.line_begin(body_first_line_));
+    }
     size_t offset(int cmark_line, int cmark_column) const {
-        return lines_.offset(body_first_line_ + cmark_line - 1, cmark_column);
+        return lines_.offset(body_first_line_ + cmark_line - 1,
+                             cmark_column + first_line_shift(cmark_line));
     }
     size_t raw_offset(int cmark_line, int cmark_column) const {
-        return std::min(lines_.line_begin(body_first_line_ + cmark_line - 1) +
-                            static_cast<size_t>(std::max(cmark_column, 1) - 1),
-                        page_.size());
+        return std::min(
+            lines_.line_begin(body_first_line_ + cmark_line - 1) +
+                static_cast<size_t>(std::max(cmark_column, 1) - 1 + first_line_shift(cmark_line)),
+            page_.size());
     }
     std::string file() const { return options_.file_name; }
 
@@ -278,9 +286,10 @@ std::optional<BlockText> Extractor::cut_block(cmark_node* node, UnitSlot& slot) 
             lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
         end_line = header_line - body_first_line_; // body-relative line before the header
         if (end_line < start_line) return std::nullopt;
-        size_t b = lines_.line_begin(body_first_line_ + start_line - 1);
+        size_t b = std::max(lines_.line_begin(body_first_line_ + start_line - 1), body_begin_);
         while (b < page_.size() && is_space_or_tab(page_[b])) ++b;
-        start_col = static_cast<int>(b - lines_.line_begin(body_first_line_ + start_line - 1)) + 1;
+        start_col = static_cast<int>(b - lines_.line_begin(body_first_line_ + start_line - 1)) + 1 -
+                    first_line_shift(start_line);
     }
     if (start_line <= 0) return std::nullopt;
 

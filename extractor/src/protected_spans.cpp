@@ -73,6 +73,8 @@ struct Finder {
     void literal(std::string_view what, std::string kind) {
         if (what.empty()) return;
         size_t at = text.find(what, cursor);
+        // An escaped "<" is text ("\<br> then <br>"): the tag is a later occurrence.
+        while (at != std::string_view::npos && escaped(text, at)) at = text.find(what, at + 1);
         if (at == std::string_view::npos) return;
         add(at, at + what.size(), std::move(kind));
         cursor = at + what.size();
@@ -297,9 +299,11 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
                                  cmark_node_get_literal(cmark_node_first_child(node))) !=
                        AutolinkForm::inline_link) {
             std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
-            size_t before = f.codes.size();
-            f.literal("<" + lit + ">", "autolink");
-            if (f.codes.size() == before) f.literal(lit, "autolink");
+            // This link's own form: a bare address must not take the "<address>" after it.
+            if (autolink_form(f.text, f.cursor, lit) == AutolinkForm::angle)
+                f.literal("<" + lit + ">", "autolink");
+            else
+                f.literal(lit, "autolink");
             skip_until = node;
         } else if (link) {
             open_links.emplace_back(node, f.open_bracket(type == CMARK_NODE_IMAGE));

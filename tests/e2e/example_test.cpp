@@ -241,7 +241,7 @@ TEST_CASE("translations keep protected spans and bold text") {
     CHECK(bold > 200);
 }
 
-TEST_CASE("CJK pages: no line break between two CJK characters; RTL pages: no marks added") {
+TEST_CASE("CJK pages: no line break between two CJK characters, RTL pages: no marks added") {
     const std::string page = read_file(locales_dir() / "privacy.md");
     const ExtractResult ex = extract_example(page);
     for (const Locale& l : kLocales) {

@@ -1,4 +1,5 @@
-// Extraction of the bundled page and the Hugo corpus, through the library and the CLI.
+// Extraction of the bundled page and the Hugo corpus, through the library and the CLI. Cases of
+// the form "this Markdown gives these units and spans" are fixtures: tests/fixtures/extract.
 #include <doctest/doctest.h>
 
 #include <iostream>
@@ -21,13 +22,6 @@ ExtractResult extract_text(const std::string& text, const std::string& name) {
 
 ExtractResult extract_file(const fs::path& p, const std::string& name) {
     return extract_text(read_file(p), name);
-}
-
-// The sources of the catalog's units, in order.
-std::vector<std::string> unit_sources(const Catalog& c) {
-    std::vector<std::string> sources;
-    for (const Unit& u : c.units()) sources.push_back(u.source);
-    return sources;
 }
 
 bool inside_code(const Unit& u, size_t pos) {
@@ -133,7 +127,7 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
           "mailto:privacy@gopteran.com");
 }
 
-TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector; XLIFF validates") {
+TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector, XLIFF validates") {
     if (!require_tool("msgfmt") || !require_tool("xmllint")) return;
     if (!require_shared("schemas")) return;
     fs::path dir = temp_dir("extract-cli");
@@ -166,7 +160,7 @@ TEST_CASE("the bundled page's POT passes msgfmt -c and i18nspector; XLIFF valida
     CHECK(read_file(again) == read_file(pot));
 }
 
-TEST_CASE("Hugo corpus: every page extracts; no template text outside protected spans") {
+TEST_CASE("Hugo corpus: every page extracts, no template text outside protected spans") {
     if (!require_shared("corpus/hugo")) return;
     size_t pages = 0, toml = 0, units = 0, leaks = 0;
     for (const auto& e : fs::recursive_directory_iterator(shared_dir() / "corpus/hugo")) {
@@ -233,34 +227,6 @@ TEST_CASE("malformed front matter: exit 2, the page's line, nothing written") {
     }
 }
 
-TEST_CASE("directives: skip, skip region, context, note") {
-    std::string page = "# Terms\n\n<!-- policyloc: skip -->\nDo not translate this.\n\n"
-                       "<!-- policyloc: skip-begin -->\nNor this.\n\n- nor this item\n\n"
-                       "<!-- policyloc: skip-end -->\n"
-                       "<!-- policyloc: context legal-heading -->\n## Terms\n\n"
-                       "<!-- policyloc: note Keep it short. -->\nShort text.\n\nOpen.\n";
-    ExtractResult r = extract_text(page, "d.md");
-    REQUIRE(r.ok());
-    CHECK(unit_sources(r.catalog) ==
-          std::vector<std::string>{"Terms", "Terms", "Short text.", "Open."});
-    CHECK(!r.catalog.units()[0].context);
-    CHECK(r.catalog.units()[1].context == std::optional<std::string>("legal-heading"));
-    CHECK(r.catalog.units()[2].notes.find("Keep it short.") != std::string::npos);
-}
-
-TEST_CASE("units: list items, block quotes, tables, footnotes, hard breaks, code not extracted") {
-    std::string page = "Intro with a  \nhard break.\n\n> Quoted\n> text.\n\n"
-                       "1. First\n   item.\n2. Second\n\n| Col A | Col B |\n|---|---|\n"
-                       "| a \\| b | `x` |\n\nText[^1].\n\n[^1]: A footnote.\n\n"
-                       "```\ncode block\n```\n\n    indented code\n\n<div>\nhtml block\n</div>\n";
-    ExtractResult r = extract_text(page, "u.md");
-    REQUIRE(r.ok());
-    CHECK(unit_sources(r.catalog) == std::vector<std::string>{"Intro with a  \nhard break.",
-                                                              "Quoted text.", "First item.",
-                                                              "Second", "Col A", "Col B", "a \\| b",
-                                                              "Text[^1].", "A footnote."});
-}
-
 TEST_CASE("extract over an existing catalog keeps every translation it had") {
     fs::path dir = temp_dir("extract-update");
     std::string page = read_file(source_dir() / "locales/privacy.md");
@@ -303,7 +269,7 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     CHECK(read_file(xlf) == de_before);
 }
 
-TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and JSON too") {
+TEST_CASE("--keys selects front-matter values, nested paths and arrays, TOML and JSON too") {
     fs::path dir = temp_dir("extract-keys");
     struct Page {
         const char* name;
@@ -323,9 +289,9 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
         fs::path page = dir / p.name;
         write_file(page, p.text);
         fs::path pot = dir / (std::string(p.name) + ".pot");
-        auto r =
-            run_policyloc("extract " + sh_quote(page.string()) +
-                          " --keys title,params.subtitle,keywords -o " + sh_quote(pot.string()));
+        auto r = run_policyloc("extract " + sh_quote(page.string()) +
+                               " --keys title,params.subtitle,keywords --keys-only -o " +
+                               sh_quote(pot.string()));
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         auto cat = catalog_read_file(pot.string());
         REQUIRE(cat.catalog);
@@ -336,16 +302,14 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays; TOML and
         CHECK(sources == std::vector<std::string>{"Body text.", "Cookie notice",
                                                   "How we use cookies", "cookies", "tracking"});
     }
-}
-
-TEST_CASE("a stray {{ does not hide a later code shortcode's body") {
-    std::string page = "Braces {{ left open here.\n\n{{< highlight go >}}\nfmt.Println(\"code\")\n"
-                       "{{< /highlight >}}\n\nAfter.\n";
-    ExtractOptions o;
-    o.file_name = "s.md";
-    ExtractResult r = extract_page(page, o);
-    REQUIRE(r.ok());
-    for (const Unit& u : r.catalog.units())
-        CHECK_MESSAGE(u.source.find("Println") == std::string::npos, u.source);
-    CHECK(r.catalog.find(std::nullopt, "After."));
+    // Without --keys-only the keys add to the defaults: the description is translated too.
+    fs::path pot = dir / "added.pot";
+    REQUIRE(run_policyloc("extract " + sh_quote((dir / "y.md").string()) +
+                          " --keys params.subtitle -o " + sh_quote(pot.string()))
+                .exit_code == 0);
+    auto added = catalog_read_file(pot.string());
+    REQUIRE(added.catalog);
+    CHECK(added.catalog->find(std::nullopt, "Not selected"));
+    CHECK(added.catalog->find(std::nullopt, "How we use cookies"));
+    CHECK_FALSE(added.catalog->find(std::nullopt, "cookies"));
 }

@@ -88,7 +88,7 @@ TEST_CASE("merge DIR --locale de --fallback fr: German first, French only where 
     CHECK(page.find("title: 'Datenschutzerklärung'") != std::string::npos);
 }
 
-TEST_CASE("a catalog in another language than --locale is an error naming both; nothing written") {
+TEST_CASE("a catalog in another language than --locale is an error naming both, nothing written") {
     fs::path dir = temp_dir("plan-language");
     fs::path cats = dir / "cats";
     fs::create_directories(cats);

@@ -113,7 +113,7 @@ TEST_CASE("dates: :date_long, Jan 2, 2006, 2006, front matter lastmod, keep") {
     CHECK_MESSAGE(tokyo.find("Updated November 29, 2026.") != std::string::npos, tokyo);
 }
 
-TEST_CASE("fallback: de-CH uses de; es-MX uses es-419, then es; the rest is listed") {
+TEST_CASE("fallback: de-CH uses de, es-MX uses es-419, then es, the rest is listed") {
     fs::path dir = temp_dir("merge-fallback");
     std::string page_text =
         "# Privacy\n\nWe keep your data safe.\n\nWe never sell it.\n\nContact us.\n";
@@ -211,7 +211,7 @@ TEST_CASE("threshold and failures leave an existing output untouched") {
     CHECK(fs::last_write_time(out) == before);
 }
 
-TEST_CASE("reflow: no line beyond the source width; identity byte-identical with reflow") {
+TEST_CASE("reflow: no line beyond the source width, identity byte-identical with reflow") {
     std::string page = read_file(source_dir() / "locales/privacy.md");
     for (const char* locale : {"de", "fr", "ru", "ko", "ar", "he"}) {
         fs::path catalog = source_dir() / "locales" /
@@ -236,7 +236,7 @@ TEST_CASE("reflow: no line beyond the source width; identity byte-identical with
     }
 }
 
-TEST_CASE("CRLF pages stay CRLF; invalid UTF-8 is reported with line and column") {
+TEST_CASE("CRLF pages stay CRLF, invalid UTF-8 is reported with line and column") {
     std::string page_text = read_file(source_dir() / "locales/privacy.md");
     std::string crlf = with_line_endings(page_text, "\r\n");
     fs::path dir = temp_dir("merge-crlf");

@@ -44,7 +44,7 @@ TEST_CASE("escape: lines that open nothing are left alone") {
     }
 }
 
-TEST_CASE("escape: the ordered-list rule escapes the delimiter; others the first character") {
+TEST_CASE("escape: the ordered-list rule escapes the delimiter, others the first character") {
     CHECK(escape_line_start("28. November 2026", {}) == "28\\. November 2026");
     CHECK(escape_line_start("3) third", {}) == "3\\) third");
     CHECK(escape_line_start("+ plus", {}) == "\\+ plus");

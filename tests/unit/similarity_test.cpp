@@ -23,7 +23,7 @@ TEST_CASE("similarity: 2 * common / total, bounded") {
     CHECK(text_similarity(old_s, new_s, kFuzzyThreshold) > 0.9);
 }
 
-TEST_CASE("similarity: protected spans count as one character; the best match wins") {
+TEST_CASE("similarity: protected spans count as one character, the best match wins") {
     Unit a;
     a.source = "Write to [us](https://example.com/a/very/long/path) today.";
     a.codes = {{14, 50, "link destination"}};

@@ -93,8 +93,9 @@ std::string unit_key(const std::optional<std::string>& context, std::string_view
 // The stable unit id of (context, source), as Unit::id() gives it.
 std::string unit_id(const std::optional<std::string>& context, std::string_view source);
 
-// BCP 47 ("pt-BR") <-> gettext ("pt_BR"). gettext names Chinese by region (zh-Hans -> zh_CN,
-// zh-Hant -> zh_TW) and writes Latin and Cyrillic script subtags as @latin and @cyrillic.
+// BCP 47 ("pt-BR") <-> gettext ("pt_BR"). gettext names Chinese by region (zh-Hans <-> zh_CN,
+// zh-Hant <-> zh_TW) and writes Latin and Cyrillic script subtags as @latin and @cyrillic
+// (sr-Latn-RS <-> sr_RS@latin).
 std::string locale_to_gettext(std::string_view bcp47);
 std::string locale_to_bcp47(std::string_view gettext_locale);
 

@@ -13,7 +13,9 @@ struct UpdateStats {
 
 // The template's units in its order, each with the translation, state and translator
 // comments of the same (context, source) in `existing`; translated units of `existing` that
-// the template no longer has are kept as obsolete. Header and languages come from `existing`.
+// the template no longer has are kept as obsolete; an obsolete entry of `existing` that the
+// template has again is revived (used as a live unit's translation, not kept beside it).
+// Header and languages come from `existing`.
 Catalog catalog_update(const Catalog& existing, const Catalog& page_template,
                        UpdateStats* stats = nullptr);
 
