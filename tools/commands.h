@@ -42,6 +42,18 @@ struct MergeCommand {
 };
 int run_merge(const MergeCommand& c);
 
+struct UpdateCommand {
+    std::vector<std::string> files;     // pages (.md) and catalogs, in any order
+    std::vector<std::string> compendia; // translation memories of the catalogs' language
+    bool drop_obsolete = false;
+    bool no_fuzzy = false;
+    std::string source_lang = "en";
+    std::string xliff_version = "1.2"; // for a catalog that does not exist yet
+    std::vector<std::string> keys;
+    bool keys_only = false;
+};
+int run_update(const UpdateCommand& c);
+
 struct ConvertCommand {
     std::string input;
     std::string output;
