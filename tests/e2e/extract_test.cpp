@@ -242,7 +242,8 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     auto r =
         run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(po.string()));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(r.err.find("1 translations now obsolete") != std::string::npos);
+    CHECK_MESSAGE(
+        r.err.find("145 kept, 1 fuzzy, 0 new, 1 obsolete, 0 revived") != std::string::npos, r.err);
     auto after = catalog_read_file(po.string());
     REQUIRE(after.catalog);
     // Every translation of the old catalog is still there, live or obsolete.
@@ -254,7 +255,12 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     }
     const Unit* added = after.catalog->find(std::nullopt, "Provide customer support by e-mail");
     REQUIRE(added);
-    CHECK(added->target.empty());
+    // The changed item is offered its old translation as a fuzzy match, with its old source.
+    const Unit* old_item = before.catalog->find(std::nullopt, "Provide customer support");
+    REQUIRE(old_item);
+    CHECK(added->state == UnitState::fuzzy);
+    CHECK(added->target == old_item->target);
+    CHECK(added->previous_source == std::optional<std::string>("Provide customer support"));
     CHECK(after.catalog->header_field("Language") == std::optional<std::string>("fr"));
     if (have_tool("msgfmt"))
         CHECK(run("msgfmt -c -o /dev/null " + sh_quote(po.string())).exit_code == 0);
