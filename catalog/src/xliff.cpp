@@ -30,6 +30,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -714,7 +715,7 @@ class InlineReader {
                 add_code(id + "pce", data_text(c, "dataRefEnd"), "pc");
             } else if (name == "cp") {
                 unsigned long cp = std::strtoul(attr(c, "hex").c_str(), nullptr, 16);
-                utf8_append(out_.text, static_cast<UChar32>(cp));
+                utf8_append(out_.text, static_cast<std::int32_t>(cp));
             } else if (name == "sm" || name == "em") {
                 // annotation markers hold no text
             } else {

@@ -118,7 +118,7 @@ std::optional<std::string> scan_string(std::string_view s, std::size_t pos, std:
             std::size_t n = e == 'u' ? 4 : 8;
             auto v = read_hex(s, i, n);
             if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v <= 0xDFFF)) return std::nullopt;
-            utf8_append(value, static_cast<UChar32>(*v));
+            utf8_append(value, static_cast<std::int32_t>(*v));
             i += n;
             break;
         }
