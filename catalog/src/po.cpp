@@ -33,8 +33,6 @@ namespace policyloc {
 
 namespace {
 
-constexpr const char* code_list_title = "placeholders, keep them as they are:";
-
 // po_message_comments() and po_message_extracted_comments() join the comment lines into a
 // string they malloc and never free (libgettextpo 0.21 marks this "FIXME: memory leak"); for
 // a message without comments they return a literal "". The joined string is copied and freed.
@@ -427,75 +425,6 @@ po_message_t make_message(const Unit& u, std::vector<std::string>& dropped_flags
 }
 
 } // namespace
-
-// -------------------------------------------------------------------------------------------------
-// Placeholder list in notes
-
-namespace detail {
-
-std::string notes_with_codes(const Unit& unit) {
-    std::string out = unit.notes;
-    if (unit.codes.empty()) return out;
-    if (!out.empty()) out += '\n';
-    out += code_list_title;
-    for (size_t i = 0; i < unit.codes.size(); ++i) {
-        const InlineCode& c = unit.codes[i];
-        std::string text = c.begin <= c.end && c.end <= unit.source.size()
-                               ? unit.source.substr(c.begin, c.end - c.begin)
-                               : std::string();
-        out += "\n{" + std::to_string(i + 1) + "} " + c.kind + ": " + text;
-    }
-    return out;
-}
-
-bool split_code_list(const std::string& notes, const std::string& source, std::string& notes_out,
-                     std::vector<InlineCode>& codes_out) {
-    const std::vector<std::string> lines = split_lines(notes);
-    // The list is the last block of the notes: its title line, then one line per code.
-    size_t title = lines.size();
-    for (size_t i = lines.size(); i-- > 0;)
-        if (lines[i] == code_list_title) {
-            title = i;
-            break;
-        }
-    if (title == lines.size() || title + 1 == lines.size()) return false;
-    std::vector<InlineCode> codes;
-    size_t search_from = 0;
-    for (size_t i = title + 1; i < lines.size(); ++i) {
-        const std::string& line = lines[i];
-        const std::string number = "{" + std::to_string(codes.size() + 1) + "} ";
-        if (line.rfind(number, 0) != 0) return false;
-        // KIND and TEXT are separated by ": "; KIND may itself hold ": ", so take the first split
-        // whose TEXT is found in the source after the previous code.
-        bool found = false;
-        for (size_t sep = line.find(": ", number.size()); sep != std::string::npos;
-             sep = line.find(": ", sep + 1)) {
-            std::string text = line.substr(sep + 2);
-            if (text.empty()) continue;
-            size_t at = source.find(text, search_from);
-            if (at == std::string::npos) continue;
-            InlineCode c;
-            c.begin = at;
-            c.end = at + text.size();
-            c.kind = line.substr(number.size(), sep - number.size());
-            codes.push_back(std::move(c));
-            search_from = at + text.size();
-            found = true;
-            break;
-        }
-        if (!found) return false;
-    }
-    std::string kept;
-    for (size_t i = 0; i < title; ++i) {
-        if (i > 0) kept += '\n';
-        kept += lines[i];
-    }
-    notes_out = std::move(kept);
-    codes_out = std::move(codes);
-    return true;
-}
-
-} // namespace detail
 
 // -------------------------------------------------------------------------------------------------
 

@@ -20,8 +20,8 @@
 //                      final; approved="yes" on every usable translation / segment state
 //                      initial (fuzzy when it has a target), translated, reviewed, final
 // Obsolete units are left out: they are not for translation. The placeholder list of a unit's
-// notes (see po.cpp) is written into the developer note too, so that CAT tools show what the
-// codes are and the kinds come back on reading.
+// notes (see inline_codes.cpp) is written into the developer note too, so that CAT tools show what
+// the codes are and the kinds come back on reading.
 #pragma once
 
 #include <pugixml.hpp>
