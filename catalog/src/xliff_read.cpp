@@ -111,6 +111,18 @@ class Reader {
 
     std::optional<Catalog> run() {
         pugi::xml_document doc;
+        if (!load(doc)) return std::nullopt;
+        pugi::xml_node root = doc.document_element();
+        if (!read_version(root)) return std::nullopt;
+        read_files(root);
+        if (diagnostics_have_error(diagnostics_)) return std::nullopt;
+        return std::move(cat_);
+    }
+
+  private:
+    // ---- The document
+    // Parses the document; false, with the error, for malformed XML, invalid UTF-8 or a DOCTYPE.
+    bool load(pugi::xml_document& doc) {
         pugi::xml_parse_result res =
             doc.load_buffer(xml_.data(), xml_.size(),
                             pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype |
@@ -119,7 +131,7 @@ class Reader {
         if (!res) {
             error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, res.offset)),
                      std::string("malformed XML: ") + res.description());
-            return std::nullopt;
+            return false;
         }
         // pugixml passes invalid UTF-8 through; a UTF-8 document is checked byte for byte.
         std::string encoding;
@@ -130,20 +142,25 @@ class Reader {
         if (!looks_wide(xml_) && (encoding.empty() || encoding == "utf-8" || encoding == "utf8")) {
             if (auto bad = utf8_check(xml_, name_)) {
                 diagnostics_.push_back(*bad);
-                return std::nullopt;
+                return false;
             }
         }
         for (pugi::xml_node n : doc.children()) {
             if (n.type() == pugi::node_doctype) {
                 error(n, "a DOCTYPE (and with it entity declarations) is not accepted in XLIFF");
-                return std::nullopt;
+                return false;
             }
         }
-        pugi::xml_node root = doc.document_element();
+        return true;
+    }
+
+    // Sets v2_ from the root's version, or from its namespace when it names none; false, with
+    // the error, for a root other than <xliff> or a version other than 1.x or 2.x.
+    bool read_version(const pugi::xml_node& root) {
         if (!is_element(root, "xliff")) {
             error(root,
                   std::string("not an XLIFF document: the root element is <") + root.name() + ">");
-            return std::nullopt;
+            return false;
         }
         std::string version = attr(root, "version");
         if (version.empty()) {
@@ -164,9 +181,14 @@ class Reader {
             v2_ = true;
         } else {
             error(root, "unsupported XLIFF version '" + version + "' (1.2 and 2.0 are read)");
-            return std::nullopt;
+            return false;
         }
+        return true;
+    }
 
+    // The languages (2.0: the root's; 1.2: the first file's), the first file's original, the
+    // PO header of the first file (2.0) or of each file (1.2), and the units of every file.
+    void read_files(const pugi::xml_node& root) {
         if (v2_) {
             if (auto s = attr(root, "srcLang"); !s.empty()) cat_.source_lang = s;
             cat_.target_lang = attr(root, "trgLang");
@@ -195,11 +217,9 @@ class Reader {
             }
         }
         if (first_file) warning(root, "the document has no <file>");
-        if (diagnostics_have_error(diagnostics_)) return std::nullopt;
-        return std::move(cat_);
     }
 
-  private:
+    // ---- Diagnostics
     void error_at(size_t offset, std::string message, Severity sev = Severity::error) {
         TextPosition p = text_position(xml_, offset);
         diagnostics_.push_back({sev, name_, p.line, p.column, std::move(message)});
