@@ -1,6 +1,7 @@
 // The placeholder list of a unit's notes: "{N} KIND: TEXT" lines after a title line, which
 // PO writes as an extracted comment and XLIFF as part of the developer note.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inline_codes.h"
@@ -37,7 +38,7 @@ std::string notes_with_codes(const Unit& unit) {
         std::string text = c.begin <= c.end && c.end <= unit.source.size()
                                ? unit.source.substr(c.begin, c.end - c.begin)
                                : std::string();
-        out += "\n{" + std::to_string(i + 1) + "} " + c.kind + ": " + text;
+        out += "\n{" + std::to_string(i + 1) + "} " + std::string(c.kind_name()) + ": " + text;
     }
     return out;
 }
@@ -68,11 +69,9 @@ bool split_code_list(const std::string& notes, const std::string& source, std::s
             if (text.empty()) continue;
             size_t at = source.find(text, search_from);
             if (at == std::string::npos) continue;
-            InlineCode c;
-            c.begin = at;
-            c.end = at + text.size();
-            c.kind = line.substr(number.size(), sep - number.size());
-            codes.push_back(std::move(c));
+            const std::string_view kind =
+                std::string_view(line).substr(number.size(), sep - number.size());
+            codes.push_back(inline_code_named(at, at + text.size(), kind));
             search_from = at + text.size();
             found = true;
             break;

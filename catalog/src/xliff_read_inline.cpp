@@ -30,7 +30,9 @@ class InlineReader {
         return it == data_.end() ? std::string() : it->second;
     }
 
-    void add_code(const std::string& id, std::string text, std::string kind) {
+    // A code named by an XLIFF attribute or element name (CodeKind::other unless it is the name
+    // of a known kind).
+    void add_code(const std::string& id, std::string text, std::string_view kind) {
         if (text.empty()) {
             auto it = known_.find(id);
             if (it != known_.end()) text = it->second;
@@ -40,7 +42,7 @@ class InlineReader {
         if (text.empty()) return;
         const size_t begin = out_.text.size();
         out_.text += text;
-        if (record_) out_.codes.push_back({begin, out_.text.size(), std::move(kind)});
+        if (record_) out_.codes.push_back(inline_code_named(begin, out_.text.size(), kind));
     }
 
     void walk(const pugi::xml_node& n) {
