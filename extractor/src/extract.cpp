@@ -397,7 +397,7 @@ void Extractor::text_block(cmark_node* node) {
     slot.source = bt.text;
     slot.codes = spans.codes;
     for (const InlineCode& c : slot.codes) {
-        if (c.kind != kDateKind) continue;
+        if (c.kind != CodeKind::date) continue;
         std::string action = bt.text.substr(c.begin, c.end - c.begin);
         if (auto expr = date_expression_parse(action)) slot.dates.push_back({action, *expr});
     }

@@ -68,7 +68,7 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
     REQUIRE(updated->codes.size() == 1);
     CHECK(updated->source.substr(updated->codes[0].begin,
                                  updated->codes[0].end - updated->codes[0].begin) == action);
-    CHECK(updated->codes[0].kind == "date, written per locale");
+    CHECK(updated->codes[0].kind == CodeKind::date);
     bool date_slot = false;
     for (const Slot& s : r.skeleton.slots)
         if (const auto* unit = std::get_if<UnitSlot>(&s))
@@ -121,7 +121,7 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
         if (u.source.rfind("To exercise these rights", 0) == 0) contact = &u;
     REQUIRE(contact);
     REQUIRE(contact->codes.size() == 1);
-    CHECK(contact->codes[0].kind == "link destination");
+    CHECK(contact->codes[0].kind == CodeKind::link_destination);
     CHECK(contact->source.substr(contact->codes[0].begin,
                                  contact->codes[0].end - contact->codes[0].begin) ==
           "mailto:privacy@gopteran.com");

@@ -26,11 +26,11 @@ TEST_CASE("similarity: 2 * common / total, bounded") {
 TEST_CASE("similarity: protected spans count as one character, the best match wins") {
     Unit a;
     a.source = "Write to [us](https://example.com/a/very/long/path) today.";
-    a.codes = {{14, 50, "link destination"}};
+    a.codes = {{14, 50, CodeKind::link_destination, {}}};
     CHECK(masked_source(a) == "Write to [us](\xEF\xBF\xBC) today.");
     Unit b = a;
     b.source = "Write to [us](https://example.org/other) today.";
-    b.codes = {{14, 39, "link destination"}};
+    b.codes = {{14, 39, CodeKind::link_destination, {}}};
     CHECK(masked_source(a) == masked_source(b));
 
     FuzzyIndex index;

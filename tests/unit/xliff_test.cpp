@@ -69,7 +69,8 @@ Catalog rich_catalog() {
     a.comments = "Checked.";
     a.refs = {{"content/privacy.md", 12}, {"content/privacy.md", 40}};
     const size_t sid = a.source.find("`sid`"), days = a.source.find("{{");
-    a.codes = {{sid, sid + 5, "code span"}, {days, a.source.find("}}") + 2, "template action"}};
+    a.codes = {{sid, sid + 5, CodeKind::code_span, {}},
+               {days, a.source.find("}}") + 2, CodeKind::template_action, {}}};
     cat.add(a);
 
     Unit b;
