@@ -1,6 +1,6 @@
 // The message-catalog model: units of translatable text and the catalog that holds them.
-// Knows nothing of Markdown, PO or XLIFF syntax; the codecs in po.h and xliff.h read and
-// write it.
+// Knows nothing of Markdown, PO or XLIFF syntax; the codecs declared in catalog_io.h (PO in
+// po.cpp, XLIFF in xliff_read.cpp and xliff_write.cpp) read and write it.
 #pragma once
 
 #include <cstddef>
