@@ -15,21 +15,20 @@
 
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
+#include "xliff_builder.h"
 #include "xliff_common.h"
 
 namespace policyloc {
 
 namespace {
 
+using detail::Builder;
+using detail::cr_marker;
 using detail::ns12;
 using detail::ns20;
 using detail::ns_mda;
 using detail::plurals12;
 using detail::plurals20;
-
-// Stands for a carriage return in text nodes until the document is serialized; pugixml writes
-// it as "&#01;", which is then replaced by "&#13;". Text that holds it is rejected beforehand.
-constexpr char cr_marker = '\x01';
 
 // Codes that are sorted, within the source and not overlapping.
 bool codes_valid(const Unit& u) {
@@ -49,83 +48,6 @@ UnitState writable_state(const Unit& u) {
     if (u.state == UnitState::untranslated) return UnitState::fuzzy; // text kept, not usable
     return u.state;
 }
-
-class Builder {
-  public:
-    Builder(bool v2, Diagnostics& diagnostics) : v2_(v2), diagnostics_(diagnostics) {}
-
-    // Starts a child element on a new line, indented by `depth`.
-    pugi::xml_node element(pugi::xml_node parent, const char* name, int depth) {
-        newline(parent, depth);
-        return parent.append_child(name);
-    }
-    // Puts the end tag of an element with element children on its own line.
-    void close(pugi::xml_node el, int depth) { newline(el, depth); }
-
-    // Character data, exact. Characters XML 1.0 cannot hold are written as <cp> in 2.0 and
-    // rejected in 1.2.
-    void text(pugi::xml_node parent, std::string_view s, const std::string& unit_id) {
-        std::string run;
-        auto flush = [&] {
-            if (!run.empty()) parent.append_child(pugi::node_pcdata).set_value(run.c_str());
-            run.clear();
-        };
-        for (char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
-            if (c == '\r') {
-                run += cr_marker;
-            } else if (c < 0x20 && c != '\t' && c != '\n') {
-                if (v2_) {
-                    flush();
-                    char hex[8];
-                    std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(c));
-                    parent.append_child("cp").append_attribute("hex") = hex;
-                } else {
-                    bad_character(c, unit_id);
-                }
-            } else {
-                run += ch;
-            }
-        }
-        flush();
-    }
-
-    // Text for an attribute value: pugixml escapes tabs and line breaks itself.
-    std::string attribute_text(std::string_view s, const std::string& unit_id) {
-        std::string out;
-        for (char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                bad_character(c, unit_id);
-            else
-                out += ch;
-        }
-        return out;
-    }
-
-    bool failed() const { return failed_; }
-
-  private:
-    void newline(pugi::xml_node parent, int depth) {
-        std::string ws = "\n" + std::string(static_cast<size_t>(depth) * 2, ' ');
-        parent.append_child(pugi::node_pcdata).set_value(ws.c_str());
-    }
-    void bad_character(unsigned c, const std::string& unit_id) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "U+%04X", c);
-        diagnostics_.push_back({Severity::error,
-                                {},
-                                0,
-                                0,
-                                std::string("unit ") + unit_id + ": character " + buf +
-                                    " cannot be written in XML 1.0 here"});
-        failed_ = true;
-    }
-
-    bool v2_;
-    Diagnostics& diagnostics_;
-    bool failed_ = false;
-};
 
 struct CodeMatch {
     size_t begin = 0;
