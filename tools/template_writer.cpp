@@ -22,7 +22,10 @@ TemplateWrite write_template(const Catalog& page_template, const std::string& pa
         result.ok = write_catalog(page_template, path, format);
         return result;
     }
-    auto existing = load_catalog(path);
+    // An existing XLIFF file keeps its version.
+    CatalogFormat found = format;
+    auto existing = load_catalog(path, &found);
+    if (existing && format != CatalogFormat::po) format = found;
     if (!existing) {
         print({{Severity::error, path, 0, 0,
                 "the existing file is not a readable catalog; not replaced"}});
@@ -36,15 +39,6 @@ TemplateWrite write_template(const Catalog& page_template, const std::string& pa
     if (auto keys = page_template.header_field(kKeysHeaderField))
         updated.set_header_field(kKeysHeaderField, *keys);
     result.updated = true;
-    size_t obsolete = 0;
-    for (const Unit& u : updated.units()) obsolete += u.obsolete;
-    if (format != CatalogFormat::po && obsolete > 0) {
-        print({{Severity::error, path, 0, 0,
-                std::to_string(obsolete) +
-                    " translations are no longer in the page and XLIFF cannot keep them as "
-                    "obsolete entries; update a PO file, or move the old file away"}});
-        return result;
-    }
     result.ok = write_catalog(updated, path, format);
     return result;
 }

@@ -40,6 +40,11 @@ inline constexpr const char* ns20 = "urn:oasis:names:tc:xliff:document:2.0";
 inline constexpr const char* ns_mda = "urn:oasis:names:tc:xliff:metadata:2.0";
 inline constexpr const char* plurals12 = "x-gettext-plurals"; // restype of a plural <group>
 inline constexpr const char* plurals20 = "po:plurals";        // type of a plural <group>
+// Units no longer in the page, kept with their translations in a <group> that CAT tools do
+// not offer for translation (translate="no"): restype (1.2) and type (2.0) of that group.
+inline constexpr const char* obsolete12 = "x-policyloc-obsolete";
+inline constexpr const char* obsolete20 = "policyloc:obsolete";
+inline constexpr const char* obsolete_group_id = "policyloc-obsolete";
 
 // ---- Reading the DOM (xliff_common.cpp)
 

@@ -27,6 +27,8 @@ using detail::is_element;
 using detail::local_name;
 using detail::ns12;
 using detail::ns20;
+using detail::obsolete12;
+using detail::obsolete20;
 using detail::plurals12;
 using detail::plurals20;
 
@@ -267,10 +269,17 @@ class Reader {
             if (is_unit(c)) {
                 read_unit(c);
             } else if (is_element(c, "group")) {
-                if (v2_ ? attr(c, "type") == plurals20 : attr(c, "restype") == plurals12)
+                const std::string type = attr(c, v2_ ? "type" : "restype");
+                if (type == (v2_ ? plurals20 : plurals12)) {
                     read_plural(c);
-                else
+                } else if (type == (v2_ ? obsolete20 : obsolete12)) {
+                    bool outer = in_obsolete_;
+                    in_obsolete_ = true;
                     read_container(c);
+                    in_obsolete_ = outer;
+                } else {
+                    read_container(c);
+                }
             }
         }
     }
@@ -289,6 +298,7 @@ class Reader {
         std::string notes;
         read_metadata(n, u, notes);
         settle_codes(u, notes, std::move(f.codes));
+        u.obsolete = in_obsolete_;
         cat_.add(std::move(u));
     }
 
@@ -329,6 +339,7 @@ class Reader {
         u.target = forms[0].target;
         if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
         settle_codes(u, notes, {});
+        u.obsolete = in_obsolete_;
         cat_.add(std::move(u));
     }
 
@@ -555,7 +566,13 @@ class Reader {
     const std::string& xml_;
     const std::string& name_;
     Diagnostics& diagnostics_;
+
+  public:
+    bool version_2() const { return v2_; }
+
+  private:
     bool v2_ = false;
+    bool in_obsolete_ = false; // inside the group of obsolete units
     Catalog cat_;
 };
 
@@ -566,6 +583,7 @@ CatalogReadResult xliff_read(std::string_view xml, const std::string& display_na
     const std::string text(xml);
     Reader reader(text, display_name, result.diagnostics);
     result.catalog = reader.run();
+    result.format = reader.version_2() ? CatalogFormat::xliff20 : CatalogFormat::xliff12;
     return result;
 }
 

@@ -27,6 +27,9 @@ using detail::cr_marker;
 using detail::ns12;
 using detail::ns20;
 using detail::ns_mda;
+using detail::obsolete12;
+using detail::obsolete20;
+using detail::obsolete_group_id;
 using detail::plurals12;
 using detail::plurals20;
 
@@ -415,15 +418,41 @@ class Writer {
         b_.close(od, depth);
     }
 
-    // Writes the catalog's units, obsolete ones left out; returns how many were written.
+    // Writes the catalog's live units, then the obsolete ones in a group of their own; returns
+    // how many live units were written.
     size_t write_units(pugi::xml_node parent, int depth) {
-        size_t written = 0;
+        size_t written = 0, obsolete = 0;
         for (const Unit& u : cat_.units()) {
-            if (u.obsolete) continue;
+            if (u.obsolete) {
+                ++obsolete;
+                continue;
+            }
             write_unit(parent, u, depth);
             ++written;
         }
+        if (obsolete > 0) write_obsolete(parent, depth);
         return written;
+    }
+
+    // Units no longer in the page keep their translations in a group marked as such, where
+    // translate="no" keeps CAT tools from offering them for translation.
+    void write_obsolete(pugi::xml_node parent, int depth) {
+        pugi::xml_node g = b_.element(parent, "group", depth);
+        g.append_attribute("id") = obsolete_group_id;
+        g.append_attribute("translate") = "no";
+        g.append_attribute(v2_ ? "type" : "restype") = v2_ ? obsolete20 : obsolete12;
+        const char* note = "Obsolete: no longer in the page; kept with their translations in "
+                           "case the text comes back. Not to be translated.";
+        if (v2_) {
+            pugi::xml_node notes = b_.element(g, "notes", depth + 1);
+            b_.element(notes, "note", depth + 2).append_child(pugi::node_pcdata).set_value(note);
+            b_.close(notes, depth + 1);
+        } else {
+            b_.element(g, "note", depth + 1).append_child(pugi::node_pcdata).set_value(note);
+        }
+        for (const Unit& u : cat_.units())
+            if (u.obsolete) write_unit(g, u, depth + 1);
+        b_.close(g, depth);
     }
 
     // A unit, or for a plural entry a group of one unit per form. The context (or the unit id)

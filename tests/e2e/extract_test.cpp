@@ -265,14 +265,21 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     if (have_tool("msgfmt"))
         CHECK(run("msgfmt -c -o /dev/null " + sh_quote(po.string())).exit_code == 0);
 
-    // XLIFF cannot keep obsolete units: the run stops and the file stays as it was.
+    // XLIFF keeps the obsolete unit too, in a group CAT tools do not offer for translation,
+    // and the file keeps its version (2.0) whatever --xliff-version says.
     fs::path xlf = dir / "de.xlf";
     fs::copy_file(source_dir() / "locales/de.xlf", xlf);
-    std::string de_before = read_file(xlf);
-    r = run_policyloc("extract " + sh_quote(changed.string()) + " --xliff-version 2.0 -o " +
-                      sh_quote(xlf.string()));
-    CHECK(r.exit_code == 2);
-    CHECK(read_file(xlf) == de_before);
+    r = run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(xlf.string()));
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    auto de = catalog_read_file(xlf.string());
+    REQUIRE(de.catalog);
+    CHECK(de.format == CatalogFormat::xliff20);
+    const Unit* gone = nullptr;
+    for (const Unit& u : de.catalog->units())
+        if (u.obsolete && u.source == "Provide customer support") gone = &u;
+    REQUIRE(gone);
+    CHECK_FALSE(gone->target.empty());
+    CHECK(read_file(xlf).find("translate=\"no\" type=\"policyloc:obsolete\"") != std::string::npos);
 }
 
 TEST_CASE("--keys selects front-matter values, nested paths and arrays, TOML and JSON too") {
