@@ -43,7 +43,8 @@ struct MergeCommand {
 int run_merge(const MergeCommand& c);
 
 struct UpdateCommand {
-    std::vector<std::string> files;     // pages (.md) and catalogs, in any order
+    std::vector<std::string> files; // pages (.md) and catalogs, in any order; none: the project's
+    std::string config = "policyloc.toml";
     std::vector<std::string> compendia; // translation memories of the catalogs' language
     bool drop_obsolete = false;
     bool no_fuzzy = false;
@@ -53,6 +54,13 @@ struct UpdateCommand {
     bool keys_only = false;
 };
 int run_update(const UpdateCommand& c);
+
+struct BuildCommand {
+    std::string config = "policyloc.toml";
+    unsigned jobs = 1;
+    std::vector<std::string> locales; // only these
+};
+int run_build(const BuildCommand& c);
 
 struct ConvertCommand {
     std::string input;

@@ -64,7 +64,9 @@ CLI::App* add_update(CLI::App& app, UpdateCommand& up) {
     auto* update = app.add_subcommand(
         "update", "Carry catalogs over to the pages as they are now: exact matches kept, "
                   "changed sentences as fuzzy matches, gone ones obsolete");
-    update->add_option("files", up.files, "Pages (.md) and catalogs (.po, .xlf)")->required();
+    update->add_option("files", up.files,
+                       "Pages (.md) and catalogs (.po, .xlf); none: every catalog of the project");
+    update->add_option("--config", up.config, "The project's config (policyloc.toml)");
     update->add_option("--compendium", up.compendia,
                        "Catalogs of the same language used as a translation memory");
     update->add_flag("--drop-obsolete", up.drop_obsolete, "Leave out obsolete units");
@@ -78,6 +80,15 @@ CLI::App* add_update(CLI::App& app, UpdateCommand& up) {
         ->delimiter(',');
     update->add_flag("--keys-only", up.keys_only, "Translate only the --keys");
     return update;
+}
+
+CLI::App* add_build(CLI::App& app, BuildCommand& bd) {
+    auto* build = app.add_subcommand("build", "Build every page of the project in every locale "
+                                              "(policyloc.toml)");
+    build->add_option("--config", bd.config, "The project's config (policyloc.toml)");
+    build->add_option("-j,--jobs", bd.jobs, "Threads for the merges")->check(CLI::Range(1u, 256u));
+    build->add_option("--locale", bd.locales, "Only these locales")->delimiter(',');
+    return build;
 }
 
 CLI::App* add_convert(CLI::App& app, ConvertCommand& cv) {
@@ -116,11 +127,13 @@ int main(int argc, char** argv) {
     ExtractCommand ex;
     MergeCommand mg;
     UpdateCommand up;
+    BuildCommand bd;
     ConvertCommand cv;
     StatsCommand st;
     CLI::App* extract = add_extract(app, ex);
     CLI::App* merge = add_merge(app, mg);
     CLI::App* update = add_update(app, up);
+    CLI::App* build = add_build(app, bd);
     CLI::App* convert = add_convert(app, cv);
     add_stats(app, st);
     try {
@@ -132,6 +145,7 @@ int main(int argc, char** argv) {
     if (*extract) return run_extract(ex);
     if (*merge) return run_merge(mg);
     if (*update) return run_update(up);
+    if (*build) return run_build(bd);
     if (*convert) return run_convert(cv);
     return run_stats(st);
 }

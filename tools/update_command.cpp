@@ -7,6 +7,8 @@
 #include "commands.h"
 #include "page_template.h"
 #include "policyloc/extract.h"
+#include "policyloc/project.h"
+#include "project_io.h"
 #include "template_writer.h"
 
 namespace policyloc::cli {
@@ -22,13 +24,76 @@ bool is_page(const std::string& path) {
     return ext == ".md" || ext == ".markdown" || ext == ".mdown";
 }
 
+// One catalog of the project: the pages it holds and the locale it is for.
+struct ProjectCatalog {
+    std::string path;
+    std::string locale;
+    std::vector<std::string> pages;
+};
+
+std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagnostics& ds) {
+    std::vector<ProjectCatalog> out;
+    for (const ProjectPage& page : project_pages(config, ds))
+        for (const LocaleSettings& l : config.locales) {
+            if (l.tag == config.source_language) continue; // the source needs no catalog
+            std::string path = project_find_catalog(config, page, l.tag);
+            auto it = std::find_if(out.begin(), out.end(),
+                                   [&](const ProjectCatalog& c) { return c.path == path; });
+            if (it == out.end()) it = out.insert(out.end(), {path, l.tag, {}});
+            it->pages.push_back(page.path);
+        }
+    return out;
+}
+
+// Updates one catalog from its pages; a catalog that does not exist yet is made for its locale.
+bool update_one(const UpdateCommand& c, const std::string& path, const std::string& locale,
+                const std::vector<std::string>& pages, const UpdateOptions& options,
+                const std::string& xliff_version) {
+    auto format = catalog_format_for_path(path, xliff_format(xliff_version));
+    if (!format) {
+        usage_error("cannot tell the catalog format of '" + path + "'");
+        return false;
+    }
+    // The keys the catalog was extracted with stay, so that its field units stay live.
+    std::vector<std::string> extra = c.keys;
+    if (!c.keys_only && fs::is_regular_file(path))
+        if (auto existing = load_catalog(path))
+            for (std::string& k : front_matter_keys_of_catalog(*existing))
+                extra.push_back(std::move(k));
+    std::vector<std::string> keys = front_matter_keys_with(extra, c.keys_only);
+    std::optional<Catalog> tmpl = page_template_build(pages, keys);
+    if (!tmpl) return false;
+    page_template_header(*tmpl, c.source_lang, locale, pages.size() == 1 ? pages[0] : "", keys);
+    if (!fs::exists(path)) fs::create_directories(fs::path(path).parent_path());
+    TemplateWrite w = write_template(*tmpl, path, *format, options);
+    if (!w.ok) return false;
+    std::cout << (w.updated ? update_summary(path, w.stats)
+                            : path + ": written from the pages (no translations yet)")
+              << '\n';
+    return true;
+}
+
+int update_project(const UpdateCommand& c, const UpdateOptions& options) {
+    std::optional<ProjectConfig> config = load_project(c.config);
+    if (!config) return exit_bad_input;
+    Diagnostics ds;
+    std::vector<ProjectCatalog> catalogs = project_catalogs(*config, ds);
+    print(ds);
+    if (diagnostics_have_error(ds)) return exit_bad_input;
+    UpdateCommand with_keys = c;
+    with_keys.source_lang = config->source_language;
+    for (const std::string& k : config->keys) with_keys.keys.push_back(k);
+    with_keys.keys_only = c.keys_only || config->keys_only;
+    int code = exit_ok;
+    for (const ProjectCatalog& pc : catalogs)
+        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options, config->xliff_version))
+            code = exit_bad_input;
+    return code;
+}
+
 } // namespace
 
 int run_update(const UpdateCommand& c) {
-    std::vector<std::string> pages, catalogs;
-    for (const std::string& f : c.files) (is_page(f) ? pages : catalogs).push_back(f);
-    if (pages.empty() || catalogs.empty())
-        return usage_error("update needs pages (.md) and catalogs (.po, .pot, .xlf, .xliff)");
     std::vector<Catalog> compendia;
     for (const std::string& f : c.compendia) {
         auto cat = load_catalog(f);
@@ -39,29 +104,15 @@ int run_update(const UpdateCommand& c) {
     for (const Catalog& cat : compendia) options.compendia.push_back(&cat);
     options.fuzzy_matching = !c.no_fuzzy;
     options.drop_obsolete = c.drop_obsolete;
+    if (c.files.empty()) return update_project(c, options);
+
+    std::vector<std::string> pages, catalogs;
+    for (const std::string& f : c.files) (is_page(f) ? pages : catalogs).push_back(f);
+    if (pages.empty() || catalogs.empty())
+        return usage_error("update needs pages (.md) and catalogs (.po, .pot, .xlf, .xliff)");
     int code = exit_ok;
-    for (const std::string& path : catalogs) {
-        auto format = catalog_format_for_path(path, xliff_format(c.xliff_version));
-        if (!format) return usage_error("cannot tell the catalog format of '" + path + "'");
-        // The keys the catalog was extracted with stay, so that its field units stay live.
-        std::vector<std::string> extra = c.keys;
-        if (!c.keys_only && fs::is_regular_file(path))
-            if (auto existing = load_catalog(path))
-                for (std::string& k : front_matter_keys_of_catalog(*existing))
-                    extra.push_back(std::move(k));
-        std::vector<std::string> keys = front_matter_keys_with(extra, c.keys_only);
-        std::optional<Catalog> tmpl = page_template_build(pages, keys);
-        if (!tmpl) return exit_bad_input;
-        page_template_header(*tmpl, c.source_lang, "", pages.size() == 1 ? pages[0] : "", keys);
-        TemplateWrite w = write_template(*tmpl, path, *format, options);
-        if (!w.ok) {
-            code = exit_bad_input;
-            continue;
-        }
-        std::cout << (w.updated ? update_summary(path, w.stats)
-                                : path + ": written from the pages (no translations yet)")
-                  << '\n';
-    }
+    for (const std::string& path : catalogs)
+        if (!update_one(c, path, "", pages, options, c.xliff_version)) code = exit_bad_input;
     return code;
 }
 
