@@ -13,14 +13,16 @@ namespace policyloc::cli {
 namespace fs = std::filesystem;
 
 std::optional<Catalog> page_template_build(const std::vector<std::string>& pages,
-                                           const std::vector<std::string>& keys) {
+                                           const std::vector<std::string>& keys,
+                                           const std::vector<std::string>* names) {
     Catalog combined;
-    for (const std::string& page : pages) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+        const std::string& page = pages[i];
         FileReadResult in = file_read(page);
         print(in.diagnostics);
         if (!in.content) return std::nullopt;
         ExtractOptions options;
-        options.file_name = page;
+        options.file_name = names ? (*names)[i] : page;
         options.front_matter_keys = keys;
         ExtractResult r = extract_page(*in.content, options);
         print(r.diagnostics);

@@ -11,8 +11,10 @@
 namespace policyloc::cli {
 
 // Extracts each page with `keys`; prints diagnostics; empty when a page cannot be read or cut.
+// `names`, when given, are what references and diagnostics call the pages (one per page).
 std::optional<Catalog> page_template_build(const std::vector<std::string>& pages,
-                                           const std::vector<std::string>& keys);
+                                           const std::vector<std::string>& keys,
+                                           const std::vector<std::string>* names = nullptr);
 
 // Languages, Project-Id-Version (from `original`, the page, or "pages"), the keys when they
 // are not the defaults, and POT-Creation-Date only under SOURCE_DATE_EPOCH.

@@ -29,6 +29,7 @@ struct ProjectCatalog {
     std::string path;
     std::string locale;
     std::vector<std::string> pages;
+    std::vector<std::string> names; // the pages relative to the project's directory
 };
 
 std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagnostics& ds) {
@@ -39,8 +40,9 @@ std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagno
             std::string path = project_find_catalog(config, page, l.tag);
             auto it = std::find_if(out.begin(), out.end(),
                                    [&](const ProjectCatalog& c) { return c.path == path; });
-            if (it == out.end()) it = out.insert(out.end(), {path, l.tag, {}});
+            if (it == out.end()) it = out.insert(out.end(), {path, l.tag, {}, {}});
             it->pages.push_back(page.path);
+            it->names.push_back(page.relative);
         }
     return out;
 }
@@ -48,7 +50,7 @@ std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagno
 // Updates one catalog from its pages; a catalog that does not exist yet is made for its locale.
 bool update_one(const UpdateCommand& c, const std::string& path, const std::string& locale,
                 const std::vector<std::string>& pages, const UpdateOptions& options,
-                const std::string& xliff_version) {
+                const std::string& xliff_version, const std::vector<std::string>* names = nullptr) {
     auto format = catalog_format_for_path(path, xliff_format(xliff_version));
     if (!format) {
         usage_error("cannot tell the catalog format of '" + path + "'");
@@ -61,9 +63,10 @@ bool update_one(const UpdateCommand& c, const std::string& path, const std::stri
             for (std::string& k : front_matter_keys_of_catalog(*existing))
                 extra.push_back(std::move(k));
     std::vector<std::string> keys = front_matter_keys_with(extra, c.keys_only);
-    std::optional<Catalog> tmpl = page_template_build(pages, keys);
+    std::optional<Catalog> tmpl = page_template_build(pages, keys, names);
     if (!tmpl) return false;
-    page_template_header(*tmpl, c.source_lang, locale, pages.size() == 1 ? pages[0] : "", keys);
+    const std::vector<std::string>& shown = names ? *names : pages;
+    page_template_header(*tmpl, c.source_lang, locale, shown.size() == 1 ? shown[0] : "", keys);
     if (!fs::exists(path)) fs::create_directories(fs::path(path).parent_path());
     TemplateWrite w = write_template(*tmpl, path, *format, options);
     if (!w.ok) return false;
@@ -86,7 +89,8 @@ int update_project(const UpdateCommand& c, const UpdateOptions& options) {
     with_keys.keys_only = c.keys_only || config->keys_only;
     int code = exit_ok;
     for (const ProjectCatalog& pc : catalogs)
-        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options, config->xliff_version))
+        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options, config->xliff_version,
+                        &pc.names))
             code = exit_bad_input;
     return code;
 }

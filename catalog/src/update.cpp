@@ -54,7 +54,12 @@ class Updater {
             ++stats.revived;
             return u;
         }
-        if (live) u.comments = live->comments;
+        if (live) {
+            // Known and untranslated: as msgmerge does, an exact match, even without a
+            // translation, is not offered a fuzzy one.
+            u.comments = live->comments;
+            return u;
+        }
         if (const Unit* match = options_.fuzzy_matching ? fuzzy_match(t) : nullptr) {
             u.target = match->target;
             u.state = UnitState::fuzzy;
@@ -64,7 +69,7 @@ class Updater {
             ++stats.fuzzy;
             return u;
         }
-        if (!live) ++stats.added; // a unit the old catalog had untranslated is not new
+        ++stats.added;
         return u;
     }
 

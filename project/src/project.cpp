@@ -48,6 +48,9 @@ std::vector<ProjectPage> project_pages(const ProjectConfig& config, Diagnostics&
     for (const std::string& path : found) {
         ProjectPage p;
         p.path = path;
+        fs::path from_root = fs::path(path).lexically_normal().lexically_relative(
+            fs::path(config.root.empty() ? "." : config.root).lexically_normal());
+        p.relative = from_root.empty() ? path : from_root.string();
         fs::path rel =
             fs::path(path).lexically_normal().lexically_relative(base.lexically_normal());
         if (rel.empty() || rel.string().starts_with("..")) rel = fs::path(path).filename();

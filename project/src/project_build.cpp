@@ -164,7 +164,16 @@ void Builder::finish(Job& job) {
         result_.rows.push_back(std::move(row));
         return;
     }
-    row.action = project_page_action(row.stats, locale);
+    const bool source = locale.tag == config_.source_language;
+    // The source language's page is complete by definition.
+    if (source) {
+        row.stats.words_translated = row.stats.words;
+        row.stats.translated = row.stats.units;
+        row.stats.source_text = 0;
+        row.stats.reasons.clear();
+        row.stats.fallbacks.clear();
+    }
+    row.action = source ? PageAction::write : project_page_action(row.stats, locale);
     if (row.action == PageAction::write || row.action == PageAction::write_source) {
         std::error_code ec;
         fs::create_directories(fs::path(row.output).parent_path(), ec);
@@ -189,6 +198,12 @@ BuildResult Builder::run() {
             Job job;
             job.page = p;
             job.locale = &l;
+            // The source language's page needs no catalog: its dates are written, nothing else.
+            if (l.tag == config_.source_language) {
+                job.plan.locale = job.plan.lookup_locale = l.tag;
+                jobs_.push_back(std::move(job));
+                continue;
+            }
             job.plan = plan_for(pages_[p], l);
             // A locale without a catalog yet has nothing translated: the threshold decides.
             for (Diagnostic& d : job.plan.diagnostics)

@@ -2,6 +2,7 @@
 // whatever is wrong.
 #include "policyloc/project_config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -35,12 +36,16 @@ class ConfigReader {
     }
     void unknown_keys(const toml::table& t, const std::set<std::string>& known,
                       const std::string& where) {
-        for (const auto& [key, node] : t) {
+        for (const auto& entry : t) {
+            const toml::key& key = entry.first;
             if (known.count(std::string(key.str()))) continue;
             std::string list;
             for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-            error(&node, "unknown key '" + std::string(key.str()) + "'" + where +
-                             " (known: " + list + ")");
+            diagnostics_.push_back({Severity::error, file_,
+                                    static_cast<int>(key.source().begin.line),
+                                    static_cast<int>(key.source().begin.column),
+                                    "unknown key '" + std::string(key.str()) + "'" + where +
+                                        " (known: " + list + ")"});
         }
     }
     std::optional<std::string> string_at(const toml::table& t, const char* key) {
@@ -162,8 +167,7 @@ void ConfigReader::read_output(const toml::table& t, ProjectConfig& c) {
     if (auto s = string_at(t, "root")) c.output_root = *s;
     if (c.layout == OutputLayout::jekyll && c.output_root.empty()) c.output_root = "_pages";
     if (c.layout != OutputLayout::pattern && c.output_root.empty())
-        error(t.get("layout"), "the " + std::string(t.get("layout") ? "" : "") +
-                                   "layout needs 'root', the directory pages are written to");
+        error(t.get("layout"), "this layout needs 'root', the directory pages are written to");
     if (auto s = string_at(t, "path")) {
         check_pattern(t, "path", *s, true);
         c.output_path = *s;
@@ -219,9 +223,18 @@ void ConfigReader::read_locales(const toml::node& n, const LocaleSettings& defau
         error(&n, "'locales' must be a table: one key per locale, e.g. de = {}");
         return;
     }
-    for (const auto& [key, value] : *t) {
+    // toml++ keeps a table's keys sorted; the project's order is the file's.
+    std::vector<std::pair<std::string, const toml::node*>> entries;
+    for (const auto& [key, value] : *t) entries.emplace_back(std::string(key.str()), &value);
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        const auto& pa = a.second->source().begin;
+        const auto& pb = b.second->source().begin;
+        return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+    });
+    for (const auto& [key_text, node] : entries) {
+        const toml::node& value = *node;
         LocaleSettings s = defaults;
-        s.tag = std::string(key.str());
+        s.tag = key_text;
         if (!valid_tag(s.tag) || s.tag.find("-u-") != std::string::npos) {
             error(&value, "'" + s.tag +
                               "' is not a BCP 47 language tag (set numbering and "

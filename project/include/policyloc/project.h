@@ -11,9 +11,10 @@
 namespace policyloc {
 
 struct ProjectPage {
-    std::string path; // as found from the config's directory ("site/content/en/privacy.md")
-    std::string id;   // {page}: the path relative to pages_base, without the extension
-    std::string name; // {name}: the file name without the extension
+    std::string path;     // as found from the config's directory ("site/content/en/privacy.md")
+    std::string relative; // relative to the config's directory: what catalogs refer to
+    std::string id;       // {page}: the path relative to pages_base, without the extension
+    std::string name;     // {name}: the file name without the extension
 };
 
 // The pages the globs match, in sorted order, each once. A glob that matches nothing is an
