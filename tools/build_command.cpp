@@ -59,6 +59,7 @@ int run_build(const BuildCommand& c) {
     BuildOptions options;
     options.jobs = c.jobs;
     options.locales = c.locales;
+    options.html_dir = c.html;
     BuildResult r = project_build(*config, options);
     print(r.diagnostics);
     if (!r.ok()) return r.rows.empty() ? exit_bad_input : exit_check_failed;

@@ -59,6 +59,7 @@ struct BuildCommand {
     std::string config = "policyloc.toml";
     unsigned jobs = 1;
     std::vector<std::string> locales; // only these
+    std::string html;                 // a directory for HTML previews
 };
 int run_build(const BuildCommand& c);
 

@@ -88,6 +88,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& bd) {
     build->add_option("--config", bd.config, "The project's config (policyloc.toml)");
     build->add_option("-j,--jobs", bd.jobs, "Threads for the merges")->check(CLI::Range(1u, 256u));
     build->add_option("--locale", bd.locales, "Only these locales")->delimiter(',');
+    build->add_option(
+        "--html", bd.html,
+        "Also write an HTML preview of each page, and index.html, into this directory");
     return build;
 }
 

@@ -10,6 +10,7 @@
 #include "policyloc/dates.h"
 #include "policyloc/merge_plan.h"
 #include "policyloc/page_date.h"
+#include "policyloc/preview.h"
 
 namespace policyloc {
 
@@ -58,7 +59,41 @@ class Builder {
     void read_pages();
     void run_merges();
     void finish(Job& job);
+    void write_preview(BuildRow& row, const std::string& markdown);
+    void write_index();
 };
+
+void Builder::write_preview(BuildRow& row, const std::string& markdown) {
+    const ProjectPage& page = *std::find_if(
+        pages_.begin(), pages_.end(), [&](const ProjectPage& p) { return p.path == row.page; });
+    fs::path rel = fs::path(row.locale) / (page.id + ".html");
+    fs::path path = fs::path(options_.html_dir) / rel;
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    const LocaleSettings* l = nullptr;
+    for (const LocaleSettings& s : config_.locales)
+        if (s.tag == row.locale) l = &s;
+    FileWriteResult w = file_write_atomic(
+        path.string(), preview_page(markdown, l ? l->icu_tag() : row.locale, row.page));
+    for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+    if (w.outcome != WriteOutcome::failed) row.preview = rel.string();
+}
+
+void Builder::write_index() {
+    std::vector<PreviewEntry> entries;
+    for (const BuildRow& row : result_.rows) {
+        std::string shown = row.page;
+        for (const ProjectPage& p : pages_)
+            if (p.path == row.page) shown = p.relative;
+        entries.push_back({shown, row.locale, row.preview, row.stats.percent_words_translated(),
+                           page_action_name(row.action)});
+    }
+    std::error_code ec;
+    fs::create_directories(options_.html_dir, ec);
+    FileWriteResult w = file_write_atomic((fs::path(options_.html_dir) / "index.html").string(),
+                                          preview_index(entries));
+    for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+}
 
 MergePlan Builder::plan_for(const ProjectPage& page, const LocaleSettings& locale) const {
     MergePlanInput in;
@@ -180,6 +215,7 @@ void Builder::finish(Job& job) {
         FileWriteResult w = file_write_atomic(row.output, job.result.output);
         for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
         row.written = w.outcome;
+        if (!options_.html_dir.empty()) write_preview(row, job.result.output);
     } else {
         if (locale.required) result_.required_skipped = true;
         std::error_code ec;
@@ -217,6 +253,7 @@ BuildResult Builder::run() {
     if (!result_.ok()) return std::move(result_);
     run_merges();
     for (Job& job : jobs_) finish(job);
+    if (!options_.html_dir.empty()) write_index();
     return std::move(result_);
 }
 

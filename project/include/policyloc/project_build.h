@@ -16,6 +16,7 @@ namespace policyloc {
 struct BuildOptions {
     unsigned jobs = 1;                // threads for the merges
     std::vector<std::string> locales; // only these (empty: every locale of the project)
+    std::string html_dir; // when set: an HTML preview of each page, and index.html, go there
 };
 
 // One page in one locale.
@@ -28,6 +29,7 @@ struct BuildRow {
     bool removed = false;                           // an earlier output was removed
     MergeStats stats;
     std::vector<std::string> catalogs; // the chain used
+    std::string preview;               // the HTML preview written, if any
 };
 
 struct BuildResult {
