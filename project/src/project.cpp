@@ -1,5 +1,6 @@
 #include "policyloc/project.h"
 
+#include <fnmatch.h>
 #include <glob.h>
 
 #include <algorithm>
@@ -24,19 +25,43 @@ std::string joined(const std::string& root, const std::string& path) {
     return (fs::path(root) / path).lexically_normal().string();
 }
 
+// Files matching a glob; "**" matches any number of directories ("content/**/*.md").
+std::vector<std::string> glob_files(const std::string& pattern) {
+    std::vector<std::string> out;
+    size_t star = pattern.find("**");
+    if (star == std::string::npos) {
+        glob_t g{};
+        if (::glob(pattern.c_str(), GLOB_NOSORT, nullptr, &g) == 0)
+            for (size_t i = 0; i < g.gl_pathc; ++i)
+                if (fs::is_regular_file(g.gl_pathv[i])) out.emplace_back(g.gl_pathv[i]);
+        ::globfree(&g);
+        return out;
+    }
+    fs::path base = pattern.substr(0, star);
+    std::string rest = pattern.substr(star + 2);
+    if (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
+    std::error_code ec;
+    if (base.empty()) base = ".";
+    for (auto it = fs::recursive_directory_iterator(base, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec || !it->is_regular_file(ec)) continue;
+        std::string rel = it->path().lexically_relative(base).string();
+        // The rest matches the file's path below the base, or its name ("**/*.md").
+        if (::fnmatch(rest.c_str(), rel.c_str(), 0) == 0 ||
+            ::fnmatch(rest.c_str(), it->path().filename().c_str(), 0) == 0)
+            out.push_back(it->path().string());
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<ProjectPage> project_pages(const ProjectConfig& config, Diagnostics& diagnostics) {
     std::vector<std::string> found;
     for (const std::string& pattern : config.pages) {
         std::string full = joined(config.root, pattern);
-        glob_t g{};
-        int rc = ::glob(full.c_str(), GLOB_NOSORT, nullptr, &g);
         size_t before = found.size();
-        if (rc == 0)
-            for (size_t i = 0; i < g.gl_pathc; ++i)
-                if (fs::is_regular_file(g.gl_pathv[i])) found.emplace_back(g.gl_pathv[i]);
-        ::globfree(&g);
+        for (std::string& f : glob_files(full)) found.push_back(std::move(f));
         if (found.size() == before)
             diagnostics.push_back(
                 {Severity::error, config.file, 0, 0, "pages: '" + pattern + "' matches no file"});
