@@ -72,6 +72,17 @@ struct ConvertCommand {
 };
 int run_convert(const ConvertCommand& c);
 
+struct PseudoCommand {
+    std::vector<std::string> inputs; // pages (.md), or template catalogs (.pot, .po, .xlf)
+    std::string output;
+    std::string locale; // en-XA or ar-XB
+    std::string xliff_version = "1.2";
+    std::string source_lang = "en"; // of pages
+    std::vector<std::string> keys;  // front-matter keys of pages, added to the defaults
+    bool keys_only = false;
+};
+int run_pseudo(const PseudoCommand& c);
+
 struct StatsCommand {
     std::vector<std::string> files;
     bool json = false;

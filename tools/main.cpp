@@ -107,6 +107,28 @@ CLI::App* add_convert(CLI::App& app, ConvertCommand& cv) {
     return convert;
 }
 
+CLI::App* add_pseudo(CLI::App& app, PseudoCommand& ps) {
+    auto* pseudo = app.add_subcommand(
+        "pseudo", "Write a pseudo-locale catalog (en-XA accented and longer, ar-XB right to "
+                  "left) to test layouts before translations exist");
+    pseudo->add_option("inputs", ps.inputs, "Pages (.md), or template catalogs (.pot, .po, .xlf)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    pseudo->add_option("-o,--output", ps.output, "OUT.po, OUT.xlf ('-' for standard output)")
+        ->required();
+    pseudo->add_option("--locale", ps.locale, "en-XA or ar-XB")->required();
+    pseudo->add_option("--xliff-version", ps.xliff_version, "1.2 or 2.0")
+        ->check(CLI::IsMember({"1.2", "2.0"}));
+    pseudo->add_option("--source-lang", ps.source_lang, "Source language of pages (BCP 47)");
+    pseudo
+        ->add_option("--keys", ps.keys,
+                     "Front-matter keys of pages to translate besides title, linkTitle, "
+                     "description, summary")
+        ->delimiter(',');
+    pseudo->add_flag("--keys-only", ps.keys_only, "Translate only the --keys, not the defaults");
+    return pseudo;
+}
+
 CLI::App* add_stats(CLI::App& app, StatsCommand& st) {
     auto* stats = app.add_subcommand("stats", "Units and source words per state, per catalog");
     stats->add_option("files", st.files, "Catalogs")->required();
@@ -132,12 +154,14 @@ int main(int argc, char** argv) {
     UpdateCommand up;
     BuildCommand bd;
     ConvertCommand cv;
+    PseudoCommand ps;
     StatsCommand st;
     CLI::App* extract = add_extract(app, ex);
     CLI::App* merge = add_merge(app, mg);
     CLI::App* update = add_update(app, up);
     CLI::App* build = add_build(app, bd);
     CLI::App* convert = add_convert(app, cv);
+    CLI::App* pseudo = add_pseudo(app, ps);
     add_stats(app, st);
     try {
         app.parse(argc, argv);
@@ -150,5 +174,6 @@ int main(int argc, char** argv) {
     if (*update) return run_update(up);
     if (*build) return run_build(bd);
     if (*convert) return run_convert(cv);
+    if (*pseudo) return run_pseudo(ps);
     return run_stats(st);
 }
