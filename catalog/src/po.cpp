@@ -25,6 +25,7 @@
 #include <system_error>
 #include <vector>
 
+#include "entry_lines.h"
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
@@ -587,6 +588,7 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
         }
         cat.add(read_message(m, recode));
     }
+    if (utf8) detail::po_set_entry_lines(*bytes.content, cat);
     result.catalog = std::move(cat);
     return result;
 }

@@ -37,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entry_lines.h"
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
@@ -801,7 +802,7 @@ bool looks_wide(std::string_view xml) {
 class Reader {
   public:
     Reader(const std::string& xml, const std::string& name, Diagnostics& diagnostics)
-        : xml_(xml), name_(name), diagnostics_(diagnostics) {}
+        : xml_(xml), name_(name), diagnostics_(diagnostics), lines_(xml) {}
 
     std::optional<Catalog> run() {
         pugi::xml_document doc;
@@ -894,6 +895,9 @@ class Reader {
     }
 
   private:
+    int line_of(const pugi::xml_node& n) const {
+        return lines_.line_of(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())));
+    }
     void error_at(size_t offset, std::string message, Severity sev = Severity::error) {
         TextPosition p = text_position(xml_, offset);
         diagnostics_.push_back({sev, name_, p.line, p.column, std::move(message)});
@@ -963,6 +967,7 @@ class Reader {
         std::string notes;
         read_metadata(n, u, notes);
         settle_codes(u, notes, std::move(f.codes));
+        u.catalog_line = line_of(n);
         cat_.add(std::move(u));
     }
 
@@ -1003,6 +1008,7 @@ class Reader {
         u.target = forms[0].target;
         if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
         settle_codes(u, notes, {});
+        u.catalog_line = line_of(g);
         cat_.add(std::move(u));
     }
 
@@ -1229,6 +1235,7 @@ class Reader {
     const std::string& xml_;
     const std::string& name_;
     Diagnostics& diagnostics_;
+    detail::LineStarts lines_;
     bool v2_ = false;
     Catalog cat_;
 };
