@@ -57,4 +57,17 @@ struct StatsCommand {
 };
 int run_stats(const StatsCommand& c);
 
+struct CheckCommand {
+    std::vector<std::string> inputs;  // pages, catalog files and catalog directories
+    std::vector<std::string> locales; // empty: each catalog's own
+    std::optional<double> min_complete;
+    bool json = false;
+    std::optional<std::string> html; // report file
+    bool strict = false;             // warnings fail too
+    std::vector<std::string> ignore; // check ids silenced for the project
+    std::vector<std::string> glossaries;
+    std::string source_lang = "en";
+};
+int run_check(const CheckCommand& c);
+
 } // namespace policyloc::cli

@@ -81,6 +81,27 @@ CLI::App* add_stats(CLI::App& app, StatsCommand& st) {
     return stats;
 }
 
+CLI::App* add_check(CLI::App& app, CheckCommand& ck) {
+    auto* check = app.add_subcommand(
+        "check", "Is each page complete and safe to publish, in every locale: completeness per "
+                 "page and locale, and quality checks of every translation");
+    check->add_option("inputs", ck.inputs, "[PAGE...] CATALOG|DIR...")->required();
+    check->add_option("--locale", ck.locales, "Locales to check (default: every catalog's)")
+        ->delimiter(',');
+    check->add_option("--min-complete", ck.min_complete,
+                      "Minimum percent of each page's source words translated");
+    auto* json = check->add_flag("--json", ck.json, "The report as JSON");
+    check->add_option("--html", ck.html, "Also write the report as an HTML page to FILE")
+        ->excludes(json);
+    check->add_flag("--strict", ck.strict, "Warnings fail the check too");
+    check->add_option("--ignore", ck.ignore, "Check ids to silence for the whole project")
+        ->delimiter(',');
+    check->add_option("--glossary", ck.glossaries, "Glossary files (TBX-Basic, or CSV)");
+    check->add_option("--source-lang", ck.source_lang, "Source language of the glossaries");
+
+    return check;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -97,10 +118,12 @@ int main(int argc, char** argv) {
     MergeCommand mg;
     ConvertCommand cv;
     StatsCommand st;
+    CheckCommand ck;
     CLI::App* extract = add_extract(app, ex);
     CLI::App* merge = add_merge(app, mg);
     CLI::App* convert = add_convert(app, cv);
-    add_stats(app, st);
+    CLI::App* stats = add_stats(app, st);
+    CLI::App* check = add_check(app, ck);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -110,5 +133,7 @@ int main(int argc, char** argv) {
     if (*extract) return run_extract(ex);
     if (*merge) return run_merge(mg);
     if (*convert) return run_convert(cv);
-    return run_stats(st);
+    if (*stats) return run_stats(st);
+    if (*check) return run_check(ck);
+    return exit_bad_input;
 }
