@@ -39,6 +39,7 @@ struct MergeCommand {
     bool verbose = false;          // print the chain of catalogs
     std::vector<std::string> keys; // front-matter keys added to the defaults and the catalog's
     bool keys_only = false;        // `keys` alone
+    bool strict = false;           // exit 1 when a broken translation fell back
 };
 int run_merge(const MergeCommand& c);
 

@@ -56,6 +56,8 @@ CLI::App* add_merge(CLI::App& app, MergeCommand& mg) {
                      "Front-matter keys to translate besides the defaults and the catalog's")
         ->delimiter(',');
     merge->add_flag("--keys-only", mg.keys_only, "Translate only the --keys");
+    merge->add_flag("--strict", mg.strict,
+                    "Fail (exit 1, no page) when a translation is not used because it is broken");
 
     return merge;
 }
