@@ -118,16 +118,26 @@ void check_codes(const Unit& u, UnitFindings& out) {
                                                  "x in the source) is missing or changed"});
 }
 
-// Addresses outside protected spans that the target does not hold as often as the source.
+// Addresses outside protected spans that the target does not hold as often as the source. An
+// address inside a protected span the target keeps is in the target too: those occurrences
+// do not count for the text around the spans.
 void check_addresses(const Unit& u, const std::vector<Range>& found, const char* id,
                      const char* what, UnitFindings& out) {
     std::map<std::string, size_t> need;
     for (const Range& r : found)
         if (!inside_code(u, r.begin)) ++need[u.source.substr(r.begin, r.end - r.begin)];
-    for (const auto& [text, n] : need)
-        if (occurrences(u.target, text) < n)
+    for (const auto& [text, n] : need) {
+        size_t in_kept_codes = 0;
+        for (const InlineCode& c : u.codes) {
+            if (c.begin >= c.end || c.end > u.source.size()) continue;
+            std::string_view code(u.source.data() + c.begin, c.end - c.begin);
+            if (u.target.find(code) != std::string::npos) in_kept_codes += occurrences(code, text);
+        }
+        size_t have = occurrences(u.target, text);
+        if (have < n + in_kept_codes)
             out.push_back({id, std::string("the ") + what + " '" + text +
                                    "' of the source is missing or changed"});
+    }
 }
 
 void check_numbers(const Unit& u, const std::vector<Range>& addresses, UnitFindings& out) {
