@@ -66,7 +66,10 @@ CheckPlan check_plan_build(const CheckPlanInput& in) {
             MergePlanInput mi;
             mi.locale = locale;
             mi.directory = d;
-            add(locale, merge_plan_build(mi));
+            MergePlan mp = merge_plan_build(mi);
+            // A locale found in another directory need not be in this one.
+            if (in.locales.empty() && !mp.ok()) continue;
+            add(locale, mp);
         }
     }
     for (const CheckPlanInput::File& f : in.files) {

@@ -36,7 +36,8 @@ struct CheckPlan {
 
 // With --locale, each catalog file is checked for every locale its language fits, and for the
 // first locale when it fits none (so that its language is reported as wrong); each directory
-// must have a catalog for every locale.
+// must have a catalog for every locale given. Without --locale, a directory is checked for the
+// locales it has catalogs for.
 CheckPlan check_plan_build(const CheckPlanInput& input);
 
 } // namespace policyloc
