@@ -342,3 +342,14 @@ TEST_CASE("check: unreadable input and bad usage exit 2") {
     CHECK(r.err.find("no catalog for locale 'sv'") != std::string::npos);
     CHECK(run_policyloc("check " + q(source_dir() / "locales" / "privacy.pot")).exit_code == 2);
 }
+
+TEST_CASE("check: the README documents every check id with its severity") {
+    std::string readme = read_file(source_dir() / "README.md");
+    for (const CheckInfo& c : check_catalogue()) {
+        const char* severity = c.severity == Severity::error     ? "error"
+                               : c.severity == Severity::warning ? "warning"
+                                                                 : "note";
+        std::string row = "| `" + std::string(c.id) + "` | " + severity + " |";
+        CHECK_MESSAGE(readme.find(row) != std::string::npos, row);
+    }
+}
