@@ -353,3 +353,25 @@ TEST_CASE("check: the README documents every check id with its severity") {
         CHECK_MESSAGE(readme.find(row) != std::string::npos, row);
     }
 }
+
+TEST_CASE("merge --strict: exit 1 and no page when a unit fell back because it is broken") {
+    PlantedProject p = planted_project(temp_dir("merge-strict"));
+    fs::path out = p.page.parent_path() / "planted.fr.md";
+    std::string args =
+        "merge " + q(p.page) + " " + q(p.catalog) + " --locale fr --date 2026-01-01 -o " + q(out);
+    CommandResult lenient = run_policyloc(args);
+    CHECK_MESSAGE(lenient.exit_code == 0, lenient.err);
+    CHECK(fs::exists(out));
+    fs::remove(out);
+    CommandResult strict = run_policyloc(args + " --strict");
+    CHECK(strict.exit_code == 1);
+    CHECK(!fs::exists(out));
+    // The protected span dropped and the blank paragraph: two broken units.
+    CHECK(strict.err.find("2 unit(s) fell back because their translation is broken") !=
+          std::string::npos);
+    // A catalog whose translations are merely missing is not broken.
+    CommandResult missing = run_policyloc("merge " + q(p.page) + " " +
+                                          q(p.catalog.parent_path() / ".." / "b" / "fr.po") +
+                                          " --locale fr --date 2026-01-01 --strict -o " + q(out));
+    CHECK_MESSAGE(missing.exit_code == 0, missing.err);
+}
