@@ -6,7 +6,7 @@ namespace policyloc {
 
 namespace {
 
-const std::vector<CheckInfo> catalogue = {
+constexpr CheckInfo catalogue[] = {
     {"catalog-language", Severity::error, "the catalog's language is not the locale checked"},
     {"catalog-language-unsure", Severity::warning,
      "the catalog names no language, or a regional variant of the locale checked"},
@@ -53,7 +53,7 @@ const std::vector<CheckInfo> catalogue = {
 
 } // namespace
 
-const std::vector<CheckInfo>& check_catalogue() {
+std::span<const CheckInfo> check_catalogue() {
     return catalogue;
 }
 

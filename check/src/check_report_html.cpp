@@ -87,9 +87,9 @@ void problems(const CheckReport& r, std::string& out) {
         std::string where = esc(p.catalog.empty() ? p.page : p.catalog);
         if (p.line > 0) where += ":" + std::to_string(p.line);
         if (!p.unit_id.empty()) where = "<a href=\"#" + anchor(p) + "\">" + where + "</a>";
-        out += "<li class=\"" + std::string(severity_name(p.severity)) + "\" data-id=\"" +
-               esc(p.id) + "\">" + where + " <b>" + severity_name(p.severity) + "</b> [" +
-               esc(p.id) + "] " + esc(p.locale) + ": " + esc(p.message) + "</li>\n";
+        out += "<li dir=\"auto\" class=\"" + std::string(severity_name(p.severity)) +
+               "\" data-id=\"" + esc(p.id) + "\">" + where + " <b>" + severity_name(p.severity) +
+               "</b> [" + esc(p.id) + "] " + esc(p.locale) + ": " + esc(p.message) + "</li>\n";
     }
     out += "</ol>\n";
 }

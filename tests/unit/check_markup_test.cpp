@@ -66,7 +66,7 @@ TEST_CASE("check markup: delimiters without a partner") {
     CHECK(ids(check_markup(u)).empty());
 }
 
-TEST_CASE("check markup: a space between ] and ( breaks a link") {
+TEST_CASE("check markup: a space between the closing bracket and the parenthesis breaks a link") {
     Unit u = unit("See [the policy](https://example.com).",
                   "Voir [la politique] (https://example.com).");
     auto found = ids(check_markup(u));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,7 @@ struct CheckInfo {
 };
 
 // Every check, in the order the README documents them.
-const std::vector<CheckInfo>& check_catalogue();
+std::span<const CheckInfo> check_catalogue();
 // The check with this id; null for an unknown id.
 const CheckInfo* check_info(std::string_view id);
 
