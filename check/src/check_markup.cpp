@@ -35,24 +35,35 @@ void check_links(const Unit& u, const detail::MarkdownScan& src, const detail::M
         unmatched.insert(l.url);
         hosts.insert(detail::url_host(l.url));
     }
+    std::vector<const detail::MarkdownLink*> added;
     for (const auto& l : tgt.links) {
-        if (auto it = unmatched.find(l.url); it != unmatched.end()) {
+        if (auto it = unmatched.find(l.url); it != unmatched.end())
             unmatched.erase(it);
-            continue;
-        }
-        if (unsafe_scheme(l.url)) continue; // html-unsafe
-        std::string host = detail::url_host(l.url);
-        const char* what = l.image ? "an image from " : "a link to ";
-        if (!host.empty() && !hosts.count(host))
-            out.push_back({"link-added", std::string("the translation adds ") + what + "'" + l.url +
-                                             "', a host the source does not link to"});
-        else
-            out.push_back({"link-changed", std::string("the translation adds ") + what + "'" +
-                                               l.url + "', which the source does not have"});
+        else if (!unsafe_scheme(l.url)) // html-unsafe reports those
+            added.push_back(&l);
     }
-    for (const std::string& url : unmatched)
-        if (!protected_destination(u, url))
+    // A source link whose protected destination the translation altered: protected-span
+    // reports it, and the altered link of the translation is the same defect.
+    size_t altered = 0;
+    for (const std::string& url : unmatched) {
+        if (protected_destination(u, url))
+            ++altered;
+        else
             out.push_back({"link-changed", "the translation drops the link to '" + url + "'"});
+    }
+    for (const detail::MarkdownLink* l : added) {
+        std::string host = detail::url_host(l->url);
+        const char* what = l->image ? "an image from " : "a link to ";
+        if (!host.empty() && !hosts.count(host)) {
+            out.push_back({"link-added", std::string("the translation adds ") + what + "'" +
+                                             l->url + "', a host the source does not link to"});
+        } else if (altered > 0) {
+            --altered;
+        } else {
+            out.push_back({"link-changed", std::string("the translation adds ") + what + "'" +
+                                               l->url + "', which the source does not have"});
+        }
+    }
 }
 
 // "]" followed by blanks and "(": a link written "[text] (url)", which Markdown reads as text.

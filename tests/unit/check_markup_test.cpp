@@ -84,3 +84,14 @@ TEST_CASE("check markup: hard line breaks of an address block are kept") {
     REQUIRE(ids(found) == Ids{"hard-break"});
     CHECK(found[0].message.find("2 hard line break") != std::string::npos);
 }
+
+TEST_CASE("check markup: a link whose protected destination was altered is one defect") {
+    Unit u = unit("See [our terms](#terms) and [help](#help).",
+                  "Voir [nos conditions](#termes) et [aide](#help).");
+    u.codes.push_back({u.source.find("#terms"), u.source.find("#terms") + 6, "link destination"});
+    u.codes.push_back({u.source.find("#help"), u.source.find("#help") + 5, "link destination"});
+    CHECK(ids(check_markup(u)).empty()); // protected-span reports "#terms"
+    // Altered to another host, it is an error of its own.
+    u.target = "Voir [nos conditions](https://evil.test/) et [aide](#help).";
+    CHECK(ids(check_markup(u)) == Ids{"link-added"});
+}
