@@ -9,6 +9,14 @@ using namespace policyloc;
 
 namespace {
 
+// A protected span of bytes [b, e) (its kind does not matter to the checks).
+InlineCode span(size_t b, size_t e) {
+    InlineCode c;
+    c.begin = b;
+    c.end = e;
+    return c;
+}
+
 Unit unit(std::string source, std::string target) {
     Unit u;
     u.source = std::move(source);
@@ -47,7 +55,7 @@ TEST_CASE("check markup: a link added to another host is an error, to the same h
 TEST_CASE("check markup: a dropped link is link-changed unless its destination is protected") {
     Unit u = unit("See [our policy](https://example.com/privacy).", "Voir notre politique.");
     CHECK(ids(check_markup(u)) == Ids{"link-changed"});
-    u.codes.push_back({u.source.find("https://"), u.source.find(')'), "link destination"});
+    u.codes.push_back(span(u.source.find("https://"), u.source.find(')')));
     CHECK(ids(check_markup(u)).empty()); // protected-span reports it
 }
 
@@ -88,8 +96,8 @@ TEST_CASE("check markup: hard line breaks of an address block are kept") {
 TEST_CASE("check markup: a link whose protected destination was altered is one defect") {
     Unit u = unit("See [our terms](#terms) and [help](#help).",
                   "Voir [nos conditions](#termes) et [aide](#help).");
-    u.codes.push_back({u.source.find("#terms"), u.source.find("#terms") + 6, "link destination"});
-    u.codes.push_back({u.source.find("#help"), u.source.find("#help") + 5, "link destination"});
+    u.codes.push_back(span(u.source.find("#terms"), u.source.find("#terms") + 6));
+    u.codes.push_back(span(u.source.find("#help"), u.source.find("#help") + 5));
     CHECK(ids(check_markup(u)).empty()); // protected-span reports "#terms"
     // Altered to another host, it is an error of its own.
     u.target = "Voir [nos conditions](https://evil.test/) et [aide](#help).";
