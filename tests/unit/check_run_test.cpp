@@ -4,10 +4,13 @@
 
 #include <algorithm>
 
+#include "policyloc/catalog_io.h"
 #include "policyloc/check_consistency.h"
 #include "policyloc/check_run.h"
+#include "test_support.h"
 
 using namespace policyloc;
+namespace fs = policyloc::test::fs;
 
 namespace {
 
@@ -158,4 +161,25 @@ TEST_CASE("check plan: directories by the merge plan, files by their language") 
     REQUIRE(plan.targets.size() == 2); // other.po fits no locale: checked for fr, and fails
     CHECK(plan.targets[1].planned.path == "x/other.po");
     CHECK(plan.targets[1].planned.expected_language == "fr");
+}
+
+TEST_CASE("check run: the silencing flag survives PO and XLIFF as a translator comment") {
+    Catalog c;
+    c.target_lang = "fr";
+    Unit u = unit("Under 13 years", "Moins de treize ans");
+    u.comments = "policyloc-ignore: number,identical";
+    c.add(u);
+    for (CatalogFormat f : {CatalogFormat::po, CatalogFormat::xliff12, CatalogFormat::xliff20}) {
+        std::string text = *catalog_write(c, f).text;
+        std::optional<Catalog> back;
+        if (f == CatalogFormat::po) {
+            fs::path p = policyloc::test::temp_dir("check-silence") / "fr.po";
+            policyloc::test::write_file(p, text);
+            back = catalog_read_file(p.string()).catalog;
+        } else {
+            back = xliff_read(text, "fr.xlf").catalog;
+        }
+        REQUIRE(back);
+        CHECK(unit_ignored_checks(back->units()[0]) == Ids{"number", "identical"});
+    }
 }
