@@ -1,22 +1,17 @@
 #!/bin/sh
-# Builds the bundled example: the Gopteran privacy policy (locales/privacy.md) in every locale
-# that has a catalog in locales/, written to out/privacy.<locale>.md (Hugo's file-name
-# convention for translations). The "Last updated" date is the page's last git commit,
-# written the way each locale writes dates. Prints one line per locale.
+# The main job on the bundled example project (locales/policyloc.toml): update every catalog
+# from the page, build the page in every locale into the example's Hugo site
+# (locales/site/content/privacy.<locale>.md), and render the site with Hugo when it is
+# installed (locales/site/public). A locale below its threshold (Italian, about 60% of the
+# words) gets no page. Give another config as the first argument to run on a copy.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 policyloc=${POLICYLOC:-$root/build/tools/policyloc}
-out=${1:-$root/out}
-mkdir -p "$out"
-cd "$root"
-status=0
-for catalog in locales/*.po locales/*.xlf; do
-  [ -e "$catalog" ] || continue
-  name=$(basename "$catalog")
-  locale=${name%.*}
-  # Italian is deliberately incomplete (about 60% of the words): it passes the 50% threshold
-  # and its missing units fall back to English; a locale below 50% would get no page.
-  "$policyloc" merge locales/privacy.md locales --locale "$locale" --min-complete 50 --quiet \
-    -o "$out/privacy.$locale.md" || status=1
-done
-exit $status
+config=${1:-$root/locales/policyloc.toml}
+site=$(dirname "$config")/site
+"$policyloc" update --config "$config"
+"$policyloc" build --config "$config" --jobs 2
+if command -v hugo >/dev/null 2>&1; then
+  hugo --quiet --source "$site" --destination "$site/public"
+  echo "site: $site/public/<locale>/privacy/index.html"
+fi

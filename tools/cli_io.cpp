@@ -20,8 +20,9 @@ CatalogFormat xliff_format(const std::string& version) {
     return version == "2.0" ? CatalogFormat::xliff20 : CatalogFormat::xliff12;
 }
 
-std::optional<Catalog> load_catalog(const std::string& path) {
+std::optional<Catalog> load_catalog(const std::string& path, CatalogFormat* format) {
     CatalogReadResult r = catalog_read_file(path);
+    if (format) *format = r.format;
     print(r.diagnostics);
     if (!r.catalog || diagnostics_have_error(r.diagnostics)) return std::nullopt;
     return std::move(r.catalog);

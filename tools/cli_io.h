@@ -21,8 +21,9 @@ int usage_error(const std::string& message);
 
 CatalogFormat xliff_format(const std::string& version);
 
-// Reads a catalog; prints its diagnostics; empty on failure.
-std::optional<Catalog> load_catalog(const std::string& path);
+// Reads a catalog; prints its diagnostics; empty on failure. `format` gets the format read
+// (the XLIFF version found in the document).
+std::optional<Catalog> load_catalog(const std::string& path, CatalogFormat* format = nullptr);
 
 // Writes atomically, only when the content changed; prints diagnostics; false on failure.
 bool write_output(const std::string& path, const std::string& content);

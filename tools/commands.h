@@ -43,6 +43,27 @@ struct MergeCommand {
 };
 int run_merge(const MergeCommand& c);
 
+struct UpdateCommand {
+    std::vector<std::string> files; // pages (.md) and catalogs, in any order; none: the project's
+    std::string config = "policyloc.toml";
+    std::vector<std::string> compendia; // translation memories of the catalogs' language
+    bool drop_obsolete = false;
+    bool no_fuzzy = false;
+    std::string source_lang = "en";
+    std::string xliff_version = "1.2"; // for a catalog that does not exist yet
+    std::vector<std::string> keys;
+    bool keys_only = false;
+};
+int run_update(const UpdateCommand& c);
+
+struct BuildCommand {
+    std::string config = "policyloc.toml";
+    unsigned jobs = 1;
+    std::vector<std::string> locales; // only these
+    std::string html;                 // a directory for HTML previews
+};
+int run_build(const BuildCommand& c);
+
 struct ConvertCommand {
     std::string input;
     std::string output;

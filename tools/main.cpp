@@ -62,6 +62,40 @@ CLI::App* add_merge(CLI::App& app, MergeCommand& mg) {
     return merge;
 }
 
+CLI::App* add_update(CLI::App& app, UpdateCommand& up) {
+    auto* update = app.add_subcommand(
+        "update", "Carry catalogs over to the pages as they are now: exact matches kept, "
+                  "changed sentences as fuzzy matches, gone ones obsolete");
+    update->add_option("files", up.files,
+                       "Pages (.md) and catalogs (.po, .xlf); none: every catalog of the project");
+    update->add_option("--config", up.config, "The project's config (policyloc.toml)");
+    update->add_option("--compendium", up.compendia,
+                       "Catalogs of the same language used as a translation memory");
+    update->add_flag("--drop-obsolete", up.drop_obsolete, "Leave out obsolete units");
+    update->add_flag("--no-fuzzy", up.no_fuzzy, "No fuzzy matching");
+    update->add_option("--source-lang", up.source_lang, "Source language (BCP 47)");
+    update->add_option("--xliff-version", up.xliff_version, "1.2 or 2.0, for a new XLIFF file")
+        ->check(CLI::IsMember({"1.2", "2.0"}));
+    update
+        ->add_option("--keys", up.keys,
+                     "Front-matter keys to translate besides the defaults and the catalog's")
+        ->delimiter(',');
+    update->add_flag("--keys-only", up.keys_only, "Translate only the --keys");
+    return update;
+}
+
+CLI::App* add_build(CLI::App& app, BuildCommand& bd) {
+    auto* build = app.add_subcommand("build", "Build every page of the project in every locale "
+                                              "(policyloc.toml)");
+    build->add_option("--config", bd.config, "The project's config (policyloc.toml)");
+    build->add_option("-j,--jobs", bd.jobs, "Threads for the merges")->check(CLI::Range(1u, 256u));
+    build->add_option("--locale", bd.locales, "Only these locales")->delimiter(',');
+    build->add_option(
+        "--html", bd.html,
+        "Also write an HTML preview of each page, and index.html, into this directory");
+    return build;
+}
+
 CLI::App* add_convert(CLI::App& app, ConvertCommand& cv) {
     auto* convert = app.add_subcommand("convert", "Convert between PO and XLIFF 1.2/2.0");
     convert->add_option("input", cv.input, "Input catalog")->required();
@@ -118,11 +152,15 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "policyloc 0.1.0");
     ExtractCommand ex;
     MergeCommand mg;
+    UpdateCommand up;
+    BuildCommand bd;
     ConvertCommand cv;
     StatsCommand st;
     CheckCommand ck;
     CLI::App* extract = add_extract(app, ex);
     CLI::App* merge = add_merge(app, mg);
+    CLI::App* update = add_update(app, up);
+    CLI::App* build = add_build(app, bd);
     CLI::App* convert = add_convert(app, cv);
     CLI::App* stats = add_stats(app, st);
     CLI::App* check = add_check(app, ck);
@@ -134,6 +172,8 @@ int main(int argc, char** argv) {
     }
     if (*extract) return run_extract(ex);
     if (*merge) return run_merge(mg);
+    if (*update) return run_update(up);
+    if (*build) return run_build(bd);
     if (*convert) return run_convert(cv);
     if (*stats) return run_stats(st);
     if (*check) return run_check(ck);

@@ -7,11 +7,11 @@
 
 #include "cli_io.h"
 #include "commands.h"
-#include "page_date.h"
 #include "policyloc/dates.h"
 #include "policyloc/file_io.h"
 #include "policyloc/merge.h"
 #include "policyloc/merge_plan.h"
+#include "policyloc/page_date.h"
 
 namespace policyloc::cli {
 

@@ -22,6 +22,52 @@ const char* unit_state_name(UnitState s) {
     return "untranslated";
 }
 
+const char* code_kind_name(CodeKind kind) {
+    switch (kind) {
+    case CodeKind::code_span:
+        return "code span";
+    case CodeKind::html:
+        return "HTML";
+    case CodeKind::autolink:
+        return "autolink";
+    case CodeKind::link_destination:
+        return "link destination";
+    case CodeKind::image_destination:
+        return "image destination";
+    case CodeKind::link_reference:
+        return "link reference";
+    case CodeKind::footnote_reference:
+        return "footnote reference";
+    case CodeKind::template_action:
+        return "template action";
+    case CodeKind::date:
+        return "date, written per locale";
+    case CodeKind::shortcode:
+        return "shortcode";
+    case CodeKind::other:
+        break;
+    }
+    return "other";
+}
+
+CodeKind code_kind_from_name(std::string_view name) {
+    for (int k = 0; k < static_cast<int>(CodeKind::other); ++k) {
+        const auto kind = static_cast<CodeKind>(k);
+        if (name == code_kind_name(kind)) return kind;
+    }
+    return CodeKind::other;
+}
+
+std::string_view InlineCode::kind_name() const {
+    return kind == CodeKind::other ? std::string_view(other_name) : code_kind_name(kind);
+}
+
+InlineCode inline_code_named(size_t begin, size_t end, std::string_view kind_name) {
+    InlineCode code{begin, end, code_kind_from_name(kind_name), {}};
+    if (code.kind == CodeKind::other) code.other_name = std::string(kind_name);
+    return code;
+}
+
 std::string unit_key(const std::optional<std::string>& context, std::string_view source) {
     std::string key;
     if (context) {

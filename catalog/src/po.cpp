@@ -21,6 +21,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -33,8 +34,6 @@
 namespace policyloc {
 
 namespace {
-
-constexpr const char* code_list_title = "placeholders, keep them as they are:";
 
 // po_message_comments() and po_message_extracted_comments() join the comment lines into a
 // string they malloc and never free (libgettextpo 0.21 marks this "FIXME: memory leak"); for
@@ -311,6 +310,78 @@ Unit read_message(po_message_t m, const Recoder& recode) {
     return u;
 }
 
+// The file's bytes, or nothing with the reason (named `shown`) in `diagnostics`.
+std::optional<std::string> read_bytes(const std::string& path, const std::string& shown,
+                                      Diagnostics& diagnostics) {
+    FileReadResult bytes = file_read(path);
+    if (bytes.content) return std::move(bytes.content);
+    for (Diagnostic d : bytes.diagnostics) {
+        if (d.file.empty() || d.file == path) d.file = shown;
+        diagnostics.push_back(std::move(d));
+    }
+    if (!diagnostics_have_error(diagnostics))
+        diagnostics.push_back({Severity::error, shown, 0, 0, "cannot read file"});
+    return std::nullopt;
+}
+
+// The path libgettextpo reads. It reads files by name; standard input, pipes and devices (which
+// cannot be read twice) go through `copy`, a temporary copy of the bytes already read. Nothing
+// when the copy cannot be made.
+std::optional<std::string> library_path_for(const std::string& path, const std::string& content,
+                                            const std::string& shown,
+                                            std::unique_ptr<TempFile>& copy,
+                                            Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_regular_file(path, ec)) return path;
+    copy = std::make_unique<TempFile>(".po");
+    if (!copy->ok()) {
+        diagnostics.push_back({Severity::error, shown, 0, 0, "cannot create a temporary file"});
+        return std::nullopt;
+    }
+    if (file_write_atomic(copy->path(), content).outcome == WriteOutcome::failed) {
+        diagnostics.push_back({Severity::error, shown, 0, 0, "cannot write a temporary file"});
+        return std::nullopt;
+    }
+    return copy->path();
+}
+
+// The charset that the header entry's Content-Type names; empty without one.
+std::string header_charset(po_file_t file) {
+    // po_file_domain_header() returns a malloc'd copy of the header entry.
+    std::unique_ptr<char, decltype(&std::free)> header_copy(
+        const_cast<char*>(po_file_domain_header(file, nullptr)), &std::free);
+    const char* header = header_copy.get();
+    std::string charset;
+    if (header != nullptr) {
+        if (char* ct = po_header_field(header, "Content-Type")) {
+            charset = content_type_charset(ct);
+            std::free(ct);
+        }
+    }
+    return charset;
+}
+
+// The header entry and the messages of a file that libgettextpo has read.
+Catalog read_messages(po_file_t file, const Recoder& recode) {
+    Catalog cat;
+    IteratorPtr it(po_message_iterator(file, nullptr));
+    bool header_seen = false;
+    while (po_message_t m = po_next_message(it.get())) {
+        const bool is_header = !header_seen && po_message_msgctxt(m) == nullptr &&
+                               po_message_msgid(m)[0] == '\0' && !po_message_is_obsolete(m);
+        if (is_header) {
+            header_seen = true;
+            read_header(po_message_msgstr(m), cat, recode);
+            cat.header_comment =
+                drop_final_newline(recode(take_joined_comments(po_message_comments(m)).c_str()));
+            cat.header_fuzzy = po_message_is_fuzzy(m) != 0;
+            continue;
+        }
+        cat.add(read_message(m, recode));
+    }
+    return cat;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing
 
@@ -430,117 +501,23 @@ po_message_t make_message(const Unit& u, std::vector<std::string>& dropped_flags
 } // namespace
 
 // -------------------------------------------------------------------------------------------------
-// Placeholder list in notes
-
-namespace detail {
-
-std::string notes_with_codes(const Unit& unit) {
-    std::string out = unit.notes;
-    if (unit.codes.empty()) return out;
-    if (!out.empty()) out += '\n';
-    out += code_list_title;
-    for (size_t i = 0; i < unit.codes.size(); ++i) {
-        const InlineCode& c = unit.codes[i];
-        std::string text = c.begin <= c.end && c.end <= unit.source.size()
-                               ? unit.source.substr(c.begin, c.end - c.begin)
-                               : std::string();
-        out += "\n{" + std::to_string(i + 1) + "} " + c.kind + ": " + text;
-    }
-    return out;
-}
-
-bool split_code_list(const std::string& notes, const std::string& source, std::string& notes_out,
-                     std::vector<InlineCode>& codes_out) {
-    const std::vector<std::string> lines = split_lines(notes);
-    // The list is the last block of the notes: its title line, then one line per code.
-    size_t title = lines.size();
-    for (size_t i = lines.size(); i-- > 0;)
-        if (lines[i] == code_list_title) {
-            title = i;
-            break;
-        }
-    if (title == lines.size() || title + 1 == lines.size()) return false;
-    std::vector<InlineCode> codes;
-    size_t search_from = 0;
-    for (size_t i = title + 1; i < lines.size(); ++i) {
-        const std::string& line = lines[i];
-        const std::string number = "{" + std::to_string(codes.size() + 1) + "} ";
-        if (line.rfind(number, 0) != 0) return false;
-        // KIND and TEXT are separated by ": "; KIND may itself hold ": ", so take the first split
-        // whose TEXT is found in the source after the previous code.
-        bool found = false;
-        for (size_t sep = line.find(": ", number.size()); sep != std::string::npos;
-             sep = line.find(": ", sep + 1)) {
-            std::string text = line.substr(sep + 2);
-            if (text.empty()) continue;
-            size_t at = source.find(text, search_from);
-            if (at == std::string::npos) continue;
-            InlineCode c;
-            c.begin = at;
-            c.end = at + text.size();
-            c.kind = line.substr(number.size(), sep - number.size());
-            codes.push_back(std::move(c));
-            search_from = at + text.size();
-            found = true;
-            break;
-        }
-        if (!found) return false;
-    }
-    std::string kept;
-    for (size_t i = 0; i < title; ++i) {
-        if (i > 0) kept += '\n';
-        kept += lines[i];
-    }
-    notes_out = std::move(kept);
-    codes_out = std::move(codes);
-    return true;
-}
-
-} // namespace detail
-
-// -------------------------------------------------------------------------------------------------
 
 CatalogReadResult po_read_file(const std::string& path, const std::string& display_name) {
     CatalogReadResult result;
     const std::string shown = display_name.empty() ? path : display_name;
-
-    FileReadResult bytes = file_read(path);
-    if (!bytes.content) {
-        for (Diagnostic d : bytes.diagnostics) {
-            if (d.file.empty() || d.file == path) d.file = shown;
-            result.diagnostics.push_back(std::move(d));
-        }
-        if (!diagnostics_have_error(result.diagnostics))
-            result.diagnostics.push_back({Severity::error, shown, 0, 0, "cannot read file"});
-        return result;
-    }
-
-    // libgettextpo reads files by name; standard input, pipes and devices (which cannot be
-    // read twice) go through a temporary copy of the bytes read above.
-    std::string library_path = path;
-    std::unique_ptr<TempFile> stdin_copy;
-    std::error_code ec;
-    if (path == "-" || !std::filesystem::is_regular_file(path, ec)) {
-        stdin_copy = std::make_unique<TempFile>(".po");
-        if (!stdin_copy->ok()) {
-            result.diagnostics.push_back(
-                {Severity::error, shown, 0, 0, "cannot create a temporary file"});
-            return result;
-        }
-        if (file_write_atomic(stdin_copy->path(), *bytes.content).outcome == WriteOutcome::failed) {
-            result.diagnostics.push_back(
-                {Severity::error, shown, 0, 0, "cannot write a temporary file"});
-            return result;
-        }
-        library_path = stdin_copy->path();
-    }
+    const std::optional<std::string> bytes = read_bytes(path, shown, result.diagnostics);
+    if (!bytes) return result;
+    std::unique_ptr<TempFile> copy;
+    const std::optional<std::string> library_path =
+        library_path_for(path, *bytes, shown, copy, result.diagnostics);
+    if (!library_path) return result;
 
     PoErrorContext ctx;
     ctx.diagnostics = &result.diagnostics;
-    ctx.library_name = library_path;
+    ctx.library_name = *library_path;
     ctx.shown_name = shown;
     errno = 0;
-    PoFilePtr file(guarded_read(library_path.c_str(), ctx));
+    PoFilePtr file(guarded_read(library_path->c_str(), ctx));
     const int read_errno = errno;
     if (!file) {
         if (!diagnostics_have_error(result.diagnostics))
@@ -552,44 +529,16 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     }
     if (diagnostics_have_error(result.diagnostics)) return result;
 
-    Catalog cat;
-    // po_file_domain_header() returns a malloc'd copy of the header entry.
-    std::unique_ptr<char, decltype(&std::free)> header_copy(
-        const_cast<char*>(po_file_domain_header(file.get(), nullptr)), &std::free);
-    const char* header = header_copy.get();
-    std::string charset;
-    if (header != nullptr) {
-        if (char* ct = po_header_field(header, "Content-Type")) {
-            charset = content_type_charset(ct);
-            std::free(ct);
-        }
-    }
+    const std::string charset = header_charset(file.get());
     const bool utf8 = charset_is_utf8_compatible(charset);
     if (utf8) {
-        if (auto bad = utf8_check(*bytes.content, shown)) {
+        if (auto bad = utf8_check(*bytes, shown)) {
             result.diagnostics.push_back(*bad);
             return result;
         }
     }
-    const Recoder recode(utf8 ? std::string() : charset);
-
-    IteratorPtr it(po_message_iterator(file.get(), nullptr));
-    bool header_seen = false;
-    while (po_message_t m = po_next_message(it.get())) {
-        const bool is_header = !header_seen && po_message_msgctxt(m) == nullptr &&
-                               po_message_msgid(m)[0] == '\0' && !po_message_is_obsolete(m);
-        if (is_header) {
-            header_seen = true;
-            read_header(po_message_msgstr(m), cat, recode);
-            cat.header_comment =
-                drop_final_newline(recode(take_joined_comments(po_message_comments(m)).c_str()));
-            cat.header_fuzzy = po_message_is_fuzzy(m) != 0;
-            continue;
-        }
-        cat.add(read_message(m, recode));
-    }
-    if (utf8) detail::po_set_entry_lines(*bytes.content, cat);
-    result.catalog = std::move(cat);
+    result.catalog = read_messages(file.get(), Recoder(utf8 ? std::string() : charset));
+    if (utf8) detail::po_set_entry_lines(*bytes, *result.catalog);
     return result;
 }
 

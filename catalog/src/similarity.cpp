@@ -72,8 +72,10 @@ std::optional<FuzzyIndex::Match> FuzzyIndex::best(const Unit& unit) const {
     std::optional<Match> found;
     double bound = threshold_;
     for (const Entry& e : entries_) {
-        if (e.context != unit.context) continue;
-        double s = text_similarity(masked, e.masked, bound);
+        // As msgmerge does: a translation for another context is a good proposal too, but one
+        // valid for any context or for the same context has a small advantage.
+        double bonus = !e.context || e.context == unit.context ? 0.00001 : 0.0;
+        double s = text_similarity(masked, e.masked, bound - bonus) + bonus;
         if (s >= bound && (!found || s > found->similarity)) {
             found = Match{e.id, s};
             bound = s;

@@ -24,27 +24,33 @@ double CatalogStats::percent_words_done(bool include_fuzzy) const {
     return words == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(words);
 }
 
+// Created on the first count(): a WordCounter that never counts costs no ICU iterator.
+struct WordCounter::Impl {
+    std::unique_ptr<icu::BreakIterator> words; // nullptr when ICU has no word break data
+};
+
 WordCounter::WordCounter() = default;
 WordCounter::~WordCounter() = default;
 
 size_t WordCounter::count(std::string_view utf8_text) {
-    if (!created_) {
+    if (!impl_) {
+        impl_ = std::make_unique<Impl>();
         UErrorCode status = U_ZERO_ERROR;
-        words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-        if (U_FAILURE(status)) words_.reset();
-        created_ = true;
+        impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status)) impl_->words.reset();
     }
-    if (!words_) return 0;
+    icu::BreakIterator* words = impl_->words.get();
+    if (!words) return 0;
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8_text.data(), static_cast<int32_t>(utf8_text.size())));
-    words_->setText(text);
-    size_t words = 0;
-    for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; end = words_->next()) {
-        int32_t status_tag = words_->getRuleStatus();
+    words->setText(text);
+    size_t found = 0;
+    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; end = words->next()) {
+        int32_t status_tag = words->getRuleStatus();
         // Letters, numbers, kana and ideographs count; spaces and punctuation do not.
-        if (status_tag >= UBRK_WORD_NUMBER) ++words;
+        if (status_tag >= UBRK_WORD_NUMBER) ++found;
     }
-    return words;
+    return found;
 }
 
 size_t count_words(std::string_view utf8_text) {

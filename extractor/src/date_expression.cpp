@@ -50,18 +50,87 @@ std::optional<std::uint32_t> read_hex(std::string_view s, std::size_t i, std::si
     return v;
 }
 
+// A raw string literal starting at s[pos] ('`'): its value without '\r', `end` past it.
+std::optional<std::string> scan_raw_string(std::string_view s, std::size_t pos, std::size_t& end) {
+    std::size_t close = s.find('`', pos + 1);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string value;
+    for (char c : s.substr(pos + 1, close - pos - 1))
+        if (c != '\r') value += c;
+    end = close + 1;
+    return value;
+}
+
+// Appends the value of the escape sequence "\E..." of an interpreted string, where `e` is the
+// character after the backslash and s[i] the first one after `e`; moves i past the sequence.
+// False when it is not one of Go's escapes.
+bool append_escape(std::string_view s, char e, std::size_t& i, std::string& value) {
+    switch (e) {
+    case 'a':
+        value += '\a';
+        return true;
+    case 'b':
+        value += '\b';
+        return true;
+    case 'f':
+        value += '\f';
+        return true;
+    case 'n':
+        value += '\n';
+        return true;
+    case 'r':
+        value += '\r';
+        return true;
+    case 't':
+        value += '\t';
+        return true;
+    case 'v':
+        value += '\v';
+        return true;
+    case '\\':
+        value += '\\';
+        return true;
+    case '"':
+        value += '"';
+        return true;
+    case 'x': {
+        auto v = read_hex(s, i, 2);
+        if (!v) return false;
+        value += static_cast<char>(*v);
+        i += 2;
+        return true;
+    }
+    case 'u':
+    case 'U': {
+        std::size_t n = e == 'u' ? 4 : 8;
+        auto v = read_hex(s, i, n);
+        if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v <= 0xDFFF)) return false;
+        utf8_append(value, static_cast<std::int32_t>(*v));
+        i += n;
+        return true;
+    }
+    default: {
+        // Octal: exactly three digits, value at most 255.
+        if (e < '0' || e > '7' || i + 2 > s.size()) return false;
+        std::uint32_t v = static_cast<std::uint32_t>(e - '0');
+        for (std::size_t k = 0; k < 2; ++k) {
+            char d = s[i + k];
+            if (d < '0' || d > '7') return false;
+            v = v * 8 + static_cast<std::uint32_t>(d - '0');
+        }
+        if (v > 255) return false;
+        value += static_cast<char>(v);
+        i += 2;
+        return true;
+    }
+    }
+}
+
 // Scans a Go string literal starting at s[pos] ('"' or '`'); sets `end` past its closing quote
 // and returns its value. Interpreted strings take Go's escapes; raw strings drop '\r'.
 std::optional<std::string> scan_string(std::string_view s, std::size_t pos, std::size_t& end) {
+    if (s[pos] == '`') return scan_raw_string(s, pos, end);
     std::string value;
-    if (s[pos] == '`') {
-        std::size_t close = s.find('`', pos + 1);
-        if (close == std::string_view::npos) return std::nullopt;
-        for (char c : s.substr(pos + 1, close - pos - 1))
-            if (c != '\r') value += c;
-        end = close + 1;
-        return value;
-    }
     std::size_t i = pos + 1;
     while (i < s.size()) {
         char c = s[i];
@@ -78,65 +147,7 @@ std::optional<std::string> scan_string(std::string_view s, std::size_t pos, std:
         if (i + 1 >= s.size()) return std::nullopt;
         char e = s[i + 1];
         i += 2;
-        switch (e) {
-        case 'a':
-            value += '\a';
-            break;
-        case 'b':
-            value += '\b';
-            break;
-        case 'f':
-            value += '\f';
-            break;
-        case 'n':
-            value += '\n';
-            break;
-        case 'r':
-            value += '\r';
-            break;
-        case 't':
-            value += '\t';
-            break;
-        case 'v':
-            value += '\v';
-            break;
-        case '\\':
-            value += '\\';
-            break;
-        case '"':
-            value += '"';
-            break;
-        case 'x': {
-            auto v = read_hex(s, i, 2);
-            if (!v) return std::nullopt;
-            value += static_cast<char>(*v);
-            i += 2;
-            break;
-        }
-        case 'u':
-        case 'U': {
-            std::size_t n = e == 'u' ? 4 : 8;
-            auto v = read_hex(s, i, n);
-            if (!v || *v > 0x10FFFF || (*v >= 0xD800 && *v <= 0xDFFF)) return std::nullopt;
-            utf8_append(value, static_cast<UChar32>(*v));
-            i += n;
-            break;
-        }
-        default: {
-            // Octal: exactly three digits, value at most 255.
-            if (e < '0' || e > '7' || i + 2 > s.size()) return std::nullopt;
-            std::uint32_t v = static_cast<std::uint32_t>(e - '0');
-            for (std::size_t k = 0; k < 2; ++k) {
-                char d = s[i + k];
-                if (d < '0' || d > '7') return std::nullopt;
-                v = v * 8 + static_cast<std::uint32_t>(d - '0');
-            }
-            if (v > 255) return std::nullopt;
-            value += static_cast<char>(v);
-            i += 2;
-            break;
-        }
-        }
+        if (!append_escape(s, e, i, value)) return std::nullopt;
     }
     return std::nullopt;
 }

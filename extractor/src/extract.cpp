@@ -105,6 +105,8 @@ class Extractor {
     void handle_directive(cmark_node* html_block);
     void text_block(cmark_node* node);
     std::optional<BlockText> cut_block(cmark_node* node, UnitSlot& slot);
+    bool table_interrupted_position(cmark_node* node, int& start_line, int& start_col,
+                                    int& end_line) const;
     void add_date_slots(const BlockText& bt, const std::vector<DateAction>& dates);
     void reset_pending();
     std::string heading_path(int below_level) const;
@@ -263,6 +265,27 @@ std::string Extractor::heading_path(int below_level) const {
     return path;
 }
 
+// cmark-gfm gives a paragraph that a table interrupts no position: it spans the lines from the
+// table's first line to the line before the table's header row. False when it has none.
+bool Extractor::table_interrupted_position(cmark_node* node, int& start_line, int& start_col,
+                                           int& end_line) const {
+    cmark_node* table = cmark_node_next(node);
+    if (!table || std::string_view(cmark_node_get_type_string(table)) != "table") return false;
+    cmark_node* header = cmark_node_first_child(table);
+    cmark_node* first_cell = header ? cmark_node_first_child(header) : nullptr;
+    if (!first_cell) return false;
+    start_line = cmark_node_get_start_line(table);
+    int header_line =
+        lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
+    end_line = header_line - body_first_line_; // body-relative line before the header
+    if (end_line < start_line) return false;
+    size_t b = std::max(lines_.line_begin(body_first_line_ + start_line - 1), body_begin_);
+    while (b < page_.size() && is_space_or_tab(page_[b])) ++b;
+    start_col = static_cast<int>(b - lines_.line_begin(body_first_line_ + start_line - 1)) + 1 -
+                first_line_shift(start_line);
+    return true;
+}
+
 // The text of a paragraph, heading or table cell, cut from the source bytes at the block's
 // position; fills the slot's layout fields. Nothing for a block without text of its own.
 std::optional<BlockText> Extractor::cut_block(cmark_node* node, UnitSlot& slot) {
@@ -272,25 +295,9 @@ std::optional<BlockText> Extractor::cut_block(cmark_node* node, UnitSlot& slot) 
     int start_col = cmark_node_get_start_column(node);
     int end_line = cmark_node_get_end_line(node);
     int end_col = cmark_node_get_end_column(node);
-    if (start_line <= 0 && type == CMARK_NODE_PARAGRAPH) {
-        // cmark-gfm gives a paragraph that a table interrupts no position: it spans the lines
-        // from the table's first line to the line before the table's header row.
-        cmark_node* table = cmark_node_next(node);
-        if (!table || std::string_view(cmark_node_get_type_string(table)) != "table")
-            return std::nullopt;
-        cmark_node* header = cmark_node_first_child(table);
-        cmark_node* first_cell = header ? cmark_node_first_child(header) : nullptr;
-        if (!first_cell) return std::nullopt;
-        start_line = cmark_node_get_start_line(table);
-        int header_line =
-            lines_.line_of(raw_offset(start_line, cmark_node_get_start_column(first_cell)));
-        end_line = header_line - body_first_line_; // body-relative line before the header
-        if (end_line < start_line) return std::nullopt;
-        size_t b = std::max(lines_.line_begin(body_first_line_ + start_line - 1), body_begin_);
-        while (b < page_.size() && is_space_or_tab(page_[b])) ++b;
-        start_col = static_cast<int>(b - lines_.line_begin(body_first_line_ + start_line - 1)) + 1 -
-                    first_line_shift(start_line);
-    }
+    if (start_line <= 0 && type == CMARK_NODE_PARAGRAPH &&
+        !table_interrupted_position(node, start_line, start_col, end_line))
+        return std::nullopt;
     if (start_line <= 0) return std::nullopt;
 
     int quote_depth = 0;
@@ -397,7 +404,7 @@ void Extractor::text_block(cmark_node* node) {
     slot.source = bt.text;
     slot.codes = spans.codes;
     for (const InlineCode& c : slot.codes) {
-        if (c.kind != kDateKind) continue;
+        if (c.kind != CodeKind::date) continue;
         std::string action = bt.text.substr(c.begin, c.end - c.begin);
         if (auto expr = date_expression_parse(action)) slot.dates.push_back({action, *expr});
     }

@@ -246,3 +246,22 @@ std::vector<BlockInfo> markdown_block_tree(std::string_view markdown, int first_
 }
 
 } // namespace policyloc
+
+namespace policyloc {
+
+std::string markdown_render_html(std::string_view markdown) {
+    CmarkDocument doc(markdown);
+    cmark_llist* extensions = nullptr;
+    cmark_mem* mem = cmark_get_default_mem_allocator();
+    for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
+        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
+            extensions = cmark_llist_append(mem, extensions, e);
+    // Raw HTML of the page is kept (CMARK_OPT_UNSAFE): a preview shows what the site shows.
+    char* html = cmark_render_html(doc.root, CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES, extensions);
+    std::string out = html ? html : "";
+    mem->free(html);
+    cmark_llist_free(mem, extensions);
+    return out;
+}
+
+} // namespace policyloc

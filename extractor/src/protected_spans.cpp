@@ -42,8 +42,8 @@ struct Finder {
         return false;
     }
 
-    void add(size_t b, size_t e, std::string kind) {
-        if (e > b) codes.push_back({b, e, std::move(kind)});
+    void add(size_t b, size_t e, CodeKind kind) {
+        if (e > b) codes.push_back({b, e, kind, {}});
     }
 
     // The code span starting at the first unescaped backtick run at or after the cursor.
@@ -60,7 +60,7 @@ struct Finder {
                 size_t close = 0;
                 while (j + close < text.size() && text[j + close] == '`') ++close;
                 if (close == run) {
-                    add(i, j + close, "code span");
+                    add(i, j + close, CodeKind::code_span);
                     cursor = j + close;
                     return;
                 }
@@ -70,13 +70,13 @@ struct Finder {
         }
     }
 
-    void literal(std::string_view what, std::string kind) {
+    void literal(std::string_view what, CodeKind kind) {
         if (what.empty()) return;
         size_t at = text.find(what, cursor);
         // An escaped "<" is text ("\<br> then <br>"): the tag is a later occurrence.
         while (at != std::string_view::npos && escaped(text, at)) at = text.find(what, at + 1);
         if (at == std::string_view::npos) return;
-        add(at, at + what.size(), std::move(kind));
+        add(at, at + what.size(), kind);
         cursor = at + what.size();
     }
 
@@ -145,7 +145,7 @@ struct Finder {
         if (open == std::string_view::npos) return;
         size_t close = close_bracket(image ? open + 1 : open);
         if (close == std::string_view::npos) return;
-        const char* dest_kind = image ? "image destination" : "link destination";
+        const CodeKind dest_kind = image ? CodeKind::image_destination : CodeKind::link_destination;
         if (close + 1 < text.size() && text[close + 1] == '(') {
             size_t end = close_paren(close + 2);
             if (end == std::string_view::npos) return;
@@ -159,12 +159,12 @@ struct Finder {
             std::string label = "[" + text.substr(text_begin, close - text_begin) + "]";
             bool collapsed = text.compare(close + 1, 2, "[]") == 0;
             text.replace(close + 1, collapsed ? 2 : 0, label);
-            add(close + 1, close + 1 + label.size(), "link reference");
+            add(close + 1, close + 1 + label.size(), CodeKind::link_reference);
             cursor = close + 1 + label.size();
         } else {
             size_t end = text.find(']', close + 2);
             if (end == std::string_view::npos) return;
-            add(close + 1, end + 1, "link reference");
+            add(close + 1, end + 1, CodeKind::link_reference);
             cursor = end + 1;
         }
     }
@@ -286,12 +286,12 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
             f.code_span();
         } else if (type == CMARK_NODE_HTML_INLINE) {
             const char* lit = cmark_node_get_literal(node);
-            if (lit) f.literal(fold_lines(lit), "HTML");
+            if (lit) f.literal(fold_lines(lit), CodeKind::html);
         } else if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
             size_t at = f.text.find("[^", f.cursor);
             size_t close = at == std::string::npos ? at : f.text.find(']', at);
             if (close != std::string_view::npos) {
-                f.add(at, close + 1, "footnote reference");
+                f.add(at, close + 1, CodeKind::footnote_reference);
                 f.cursor = close + 1;
             }
         } else if (type == CMARK_NODE_LINK && is_autolink(node) &&
@@ -301,9 +301,9 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
             std::string lit = cmark_node_get_literal(cmark_node_first_child(node));
             // This link's own form: a bare address must not take the "<address>" after it.
             if (autolink_form(f.text, f.cursor, lit) == AutolinkForm::angle)
-                f.literal("<" + lit + ">", "autolink");
+                f.literal("<" + lit + ">", CodeKind::autolink);
             else
-                f.literal(lit, "autolink");
+                f.literal(lit, CodeKind::autolink);
             skip_until = node;
         } else if (link) {
             open_links.emplace_back(node, f.open_bracket(type == CMARK_NODE_IMAGE));
@@ -319,10 +319,10 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
             std::string_view action =
                 std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
             f.add(tag.begin, tag.end,
-                  date_expression_parse(action) ? kDateKind : "template action");
+                  date_expression_parse(action) ? CodeKind::date : CodeKind::template_action);
             continue;
         }
-        f.add(tag.begin, tag.end, "shortcode");
+        f.add(tag.begin, tag.end, CodeKind::shortcode);
     }
     std::sort(f.codes.begin(), f.codes.end(), [](const InlineCode& a, const InlineCode& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;

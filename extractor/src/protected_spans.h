@@ -13,8 +13,6 @@
 
 namespace policyloc {
 
-inline constexpr const char* kDateKind = "date, written per locale";
-
 // A Hugo tag: template action "{{ ... }}" or shortcode "{{< ... >}}" / "{{% ... %}}".
 struct ShortcodeTag {
     size_t begin = 0;

@@ -55,7 +55,7 @@ MergeStats count_slots(const Skeleton& skeleton, const std::vector<CatalogSource
         ++st.units;
         st.words += n;
         const detail::Choice& ch = choices[i];
-        if (ch.catalog == 0) {
+        if (ch.catalog == 0 && !chain.empty()) {
             ++st.translated;
             st.words_translated += n;
             continue;

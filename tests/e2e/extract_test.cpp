@@ -68,7 +68,7 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
     REQUIRE(updated->codes.size() == 1);
     CHECK(updated->source.substr(updated->codes[0].begin,
                                  updated->codes[0].end - updated->codes[0].begin) == action);
-    CHECK(updated->codes[0].kind == "date, written per locale");
+    CHECK(updated->codes[0].kind == CodeKind::date);
     bool date_slot = false;
     for (const Slot& s : r.skeleton.slots)
         if (const auto* unit = std::get_if<UnitSlot>(&s))
@@ -121,7 +121,7 @@ TEST_CASE("the bundled page: units, protected spans, date slot, references") {
         if (u.source.rfind("To exercise these rights", 0) == 0) contact = &u;
     REQUIRE(contact);
     REQUIRE(contact->codes.size() == 1);
-    CHECK(contact->codes[0].kind == "link destination");
+    CHECK(contact->codes[0].kind == CodeKind::link_destination);
     CHECK(contact->source.substr(contact->codes[0].begin,
                                  contact->codes[0].end - contact->codes[0].begin) ==
           "mailto:privacy@gopteran.com");
@@ -242,7 +242,8 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     auto r =
         run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(po.string()));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(r.err.find("1 translations now obsolete") != std::string::npos);
+    CHECK_MESSAGE(
+        r.err.find("145 kept, 1 fuzzy, 0 new, 1 obsolete, 0 revived") != std::string::npos, r.err);
     auto after = catalog_read_file(po.string());
     REQUIRE(after.catalog);
     // Every translation of the old catalog is still there, live or obsolete.
@@ -254,19 +255,31 @@ TEST_CASE("extract over an existing catalog keeps every translation it had") {
     }
     const Unit* added = after.catalog->find(std::nullopt, "Provide customer support by e-mail");
     REQUIRE(added);
-    CHECK(added->target.empty());
+    // The changed item is offered its old translation as a fuzzy match, with its old source.
+    const Unit* old_item = before.catalog->find(std::nullopt, "Provide customer support");
+    REQUIRE(old_item);
+    CHECK(added->state == UnitState::fuzzy);
+    CHECK(added->target == old_item->target);
+    CHECK(added->previous_source == std::optional<std::string>("Provide customer support"));
     CHECK(after.catalog->header_field("Language") == std::optional<std::string>("fr"));
     if (have_tool("msgfmt"))
         CHECK(run("msgfmt -c -o /dev/null " + sh_quote(po.string())).exit_code == 0);
 
-    // XLIFF cannot keep obsolete units: the run stops and the file stays as it was.
+    // XLIFF keeps the obsolete unit too, in a group CAT tools do not offer for translation,
+    // and the file keeps its version (2.0) whatever --xliff-version says.
     fs::path xlf = dir / "de.xlf";
     fs::copy_file(source_dir() / "locales/de.xlf", xlf);
-    std::string de_before = read_file(xlf);
-    r = run_policyloc("extract " + sh_quote(changed.string()) + " --xliff-version 2.0 -o " +
-                      sh_quote(xlf.string()));
-    CHECK(r.exit_code == 2);
-    CHECK(read_file(xlf) == de_before);
+    r = run_policyloc("extract " + sh_quote(changed.string()) + " -o " + sh_quote(xlf.string()));
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    auto de = catalog_read_file(xlf.string());
+    REQUIRE(de.catalog);
+    CHECK(de.format == CatalogFormat::xliff20);
+    const Unit* gone = nullptr;
+    for (const Unit& u : de.catalog->units())
+        if (u.obsolete && u.source == "Provide customer support") gone = &u;
+    REQUIRE(gone);
+    CHECK_FALSE(gone->target.empty());
+    CHECK(read_file(xlf).find("translate=\"no\" type=\"policyloc:obsolete\"") != std::string::npos);
 }
 
 TEST_CASE("--keys selects front-matter values, nested paths and arrays, TOML and JSON too") {

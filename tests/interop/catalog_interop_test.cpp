@@ -317,11 +317,10 @@ TEST_CASE("interop: PO -> XLIFF 1.2 / 2.0 -> PO keeps every unit of the msgmerge
     t::fs::path dir = t::temp_dir("interop_roundtrip");
     t::fs::path in = merged_fixture(dir);
     const Catalog cat = read_po(in);
-    // gettext's own view of the same catalog without obsolete entries (which XLIFF leaves out).
-    t::fs::path live = dir / "live.po";
-    auto a = t::run("msgattrib --no-obsolete -o " + t::sh_quote(live.string()) + " " +
-                    t::sh_quote(in.string()));
-    REQUIRE_MESSAGE(a.exit_code == 0, a.err);
+    // XLIFF keeps obsolete entries too (in a group not offered for translation), so gettext's
+    // view of the catalog that comes back is the fixture's, obsolete entries included.
+    REQUIRE(t::run("msgattrib --only-obsolete " + t::sh_quote(in.string())).out.find("#~ msgid") !=
+            std::string::npos);
 
     for (CatalogFormat v : {CatalogFormat::xliff12, CatalogFormat::xliff20}) {
         const bool v12 = v == CatalogFormat::xliff12;
@@ -334,7 +333,7 @@ TEST_CASE("interop: PO -> XLIFF 1.2 / 2.0 -> PO keeps every unit of the msgmerge
         CHECK(back.target_lang == cat.target_lang);
         t::fs::path out = dir / (v12 ? "back12.po" : "back20.po");
         t::write_file(out, write_po(back));
-        CHECK(msgcat(live) == msgcat(out));
+        CHECK(msgcat(in) == msgcat(out));
     }
 }
 
@@ -410,8 +409,9 @@ TEST_CASE("interop: pocount and msgfmt --statistics count units as catalog_stats
     CHECK(pocount(po) == expected);
 
     // Translate Toolkit counts each form of an x-gettext-plurals group as a unit of its own
-    // unless the file is in its PO-XLIFF dialect, so the XLIFF count is taken without them.
-    const Catalog singular = without(cat, false, true, false);
+    // unless the file is in its PO-XLIFF dialect, and it counts the units of the obsolete group
+    // (translate="no") as live ones, so the XLIFF count is taken without either.
+    const Catalog singular = without(cat, true, true, false);
     t::fs::path xlf = dir / "ours.xlf";
     t::write_file(xlf, write_xliff(singular, CatalogFormat::xliff12));
     CHECK(pocount(xlf) == stats_counts(singular));

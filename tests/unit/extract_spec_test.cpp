@@ -22,7 +22,7 @@ namespace {
 // The display name of a protected span's kind: the one place that knows how InlineCode
 // spells its kind.
 std::string kind_text(const InlineCode& c) {
-    return c.kind;
+    return std::string(c.kind_name());
 }
 
 const std::string kPageName = "page.md";

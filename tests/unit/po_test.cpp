@@ -117,7 +117,7 @@ TEST_CASE("po: the msgmerge fixture maps onto every model field") {
     CHECK(coded->state == UnitState::untranslated);
     CHECK(coded->notes == "type: Plain text");
     REQUIRE(coded->codes.size() == 1);
-    CHECK(coded->codes[0].kind == "code span");
+    CHECK(coded->codes[0].kind == CodeKind::code_span);
     CHECK(coded->source.substr(coded->codes[0].begin,
                                coded->codes[0].end - coded->codes[0].begin) == "`sid`");
 
@@ -155,7 +155,7 @@ TEST_CASE("po: notes and inline codes round-trip exactly through the placeholder
     auto code = [&](const std::string& text, size_t from, const std::string& kind) {
         size_t at = u.source.find(text, from);
         REQUIRE(at != std::string::npos);
-        return InlineCode{at, at + text.size(), kind};
+        return inline_code_named(at, at + text.size(), kind);
     };
     u.codes.push_back(code("`make`", 0, "code span"));
     u.codes.push_back(code("{{< ref \"a: b\" >}}", 0, "shortcode: ref"));
@@ -165,8 +165,8 @@ TEST_CASE("po: notes and inline codes round-trip exactly through the placeholder
 
     Unit no_notes;
     no_notes.source = "Only <b>codes</b>";
-    no_notes.codes.push_back({5, 8, "raw HTML"});
-    no_notes.codes.push_back({13, 17, "raw HTML"});
+    no_notes.codes.push_back(inline_code_named(5, 8, "raw HTML"));
+    no_notes.codes.push_back(inline_code_named(13, 17, "raw HTML"));
     cat.add(no_notes);
 
     // Notes that look like a list but do not match the source stay notes.

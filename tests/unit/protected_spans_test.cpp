@@ -38,7 +38,8 @@ struct Span {
 std::vector<Span> spans(const SpanScan& scan) {
     std::vector<Span> out;
     for (const InlineCode& c : scan.codes)
-        out.push_back({c.begin, scan.text.substr(c.begin, c.end - c.begin), c.kind});
+        out.push_back(
+            {c.begin, scan.text.substr(c.begin, c.end - c.begin), std::string(c.kind_name())});
     return out;
 }
 
@@ -160,22 +161,22 @@ TEST_CASE("protected spans: template actions, date actions, shortcodes") {
     const std::string text =
         R"(Hi {{ .Site.Title }}, updated {{ .Lastmod.Format "Jan 2, 2006" }} {{< ref "a" >}}.)";
     SpanScan s = spans_of(text);
-    CHECK(spans(s) ==
-          std::vector<Span>{at(text, "{{ .Site.Title }}", "template action"),
-                            at(text, R"({{ .Lastmod.Format "Jan 2, 2006" }})", kDateKind),
-                            at(text, R"({{< ref "a" >}})", "shortcode")});
+    CHECK(spans(s) == std::vector<Span>{at(text, "{{ .Site.Title }}", "template action"),
+                                        at(text, R"({{ .Lastmod.Format "Jan 2, 2006" }})",
+                                           code_kind_name(CodeKind::date)),
+                                        at(text, R"({{< ref "a" >}})", "shortcode")});
     // Every date form of the design is a date; other actions on dates are not.
     for (const char* action :
          {R"({{ .Date | time.Format ":date_long" }})", R"({{ dateFormat "2006" .PublishDate }})",
           R"({{ now.Format "2006" }})", R"({{ time.Format "Jan 2006" .ExpiryDate }})"}) {
         SpanScan d = spans_of(std::string("On ") + action + " we changed.");
         REQUIRE_MESSAGE(d.codes.size() == 1, action);
-        CHECK_MESSAGE(d.codes[0].kind == kDateKind, action);
+        CHECK_MESSAGE(d.codes[0].kind == CodeKind::date, action);
     }
     for (const char* action : {"{{ .Lastmod }}", R"({{ .Date.Format "2006" | upper }})"}) {
         SpanScan d = spans_of(std::string("On ") + action + " we changed.");
         REQUIRE_MESSAGE(d.codes.size() == 1, action);
-        CHECK_MESSAGE(d.codes[0].kind == "template action", action);
+        CHECK_MESSAGE(d.codes[0].kind == CodeKind::template_action, action);
     }
 }
 

@@ -26,26 +26,32 @@ TEST_CASE("similarity: 2 * common / total, bounded") {
 TEST_CASE("similarity: protected spans count as one character, the best match wins") {
     Unit a;
     a.source = "Write to [us](https://example.com/a/very/long/path) today.";
-    a.codes = {{14, 50, "link destination"}};
+    a.codes = {{14, 50, CodeKind::link_destination, {}}};
     CHECK(masked_source(a) == "Write to [us](\xEF\xBF\xBC) today.");
     Unit b = a;
     b.source = "Write to [us](https://example.org/other) today.";
-    b.codes = {{14, 39, "link destination"}};
+    b.codes = {{14, 39, CodeKind::link_destination, {}}};
     CHECK(masked_source(a) == masked_source(b));
 
     FuzzyIndex index;
-    Unit far, near, other_context;
+    Unit far, near, other_context, same_source;
     far.source = "Nothing alike at all here.";
     near.source = "Write to [us](\xEF\xBF\xBC) tomorrow.";
     other_context = a;
     other_context.context = "footer";
     index.add(far, 0);
-    index.add(other_context, 1);
     index.add(near, 2);
     auto m = index.best(a);
     REQUIRE(m);
     CHECK(m->id == 2);
     CHECK(m->similarity >= kFuzzyThreshold);
+    // Another context's translation of the same text is proposed, but one without context wins
+    // a tie.
+    index.add(other_context, 1);
+    CHECK(index.best(a)->id == 1);
+    same_source = a;
+    index.add(same_source, 3);
+    CHECK(index.best(a)->id == 3);
     Unit nothing;
     nothing.source = "Completely unrelated text about cookies.";
     CHECK_FALSE(index.best(nothing));

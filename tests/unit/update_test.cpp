@@ -83,10 +83,14 @@ TEST_CASE("update: translations carried over by context and source, in the templ
     const Unit& legal = only(out, "legal", "Terms");
     CHECK(legal.target == "Bedingungen");
     CHECK(legal.state == UnitState::reviewed);
-    // A context the old catalog did not have is a new unit, even when the source is known.
+    // A context the old catalog did not have is a new unit: as msgmerge does, the same source's
+    // translation is proposed as a fuzzy match, the one without context first.
     const Unit& other = only(out, "other", "Terms");
-    CHECK(other.target.empty());
-    CHECK(other.state == UnitState::untranslated);
+    CHECK(other.target == "AGB");
+    CHECK(other.state == UnitState::fuzzy);
+    CHECK(other.previous_source == "Terms");
+    CHECK_FALSE(other.previous_context);
+    CHECK(only(out, std::nullopt, "New text").target.empty());
     // Notes and references come from the template, not from the old catalog.
     const Unit& contact = only(out, std::nullopt, "Contact");
     CHECK(contact.target == "Kontakt");
@@ -187,7 +191,8 @@ TEST_CASE("update: an obsolete entry whose source is back is revived, not duplic
     CHECK(revived.state == UnitState::reviewed);
     CHECK(revived.comments == "Approved");
     CHECK(find_all(out, std::nullopt, "Back again", true).empty());
-    CHECK(stats.kept == 1);
+    CHECK(stats.revived == 1);
+    CHECK(stats.kept == 0);
     CHECK(stats.added == 0);
     CHECK(stats.obsoleted == 0);
 }

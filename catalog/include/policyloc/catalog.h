@@ -1,6 +1,6 @@
 // The message-catalog model: units of translatable text and the catalog that holds them.
-// Knows nothing of Markdown, PO or XLIFF syntax; the codecs in po.h and xliff.h read and
-// write it.
+// Knows nothing of Markdown, PO or XLIFF syntax; the codecs declared in catalog_io.h (PO in
+// po.cpp, XLIFF in xliff_read.cpp and xliff_write.cpp) read and write it.
 #pragma once
 
 #include <cstddef>
@@ -24,15 +24,48 @@ struct Reference {
     bool operator==(const Reference&) const = default;
 };
 
+// What an inline code protects. code_kind_name() gives the name translators see, in the
+// placeholder list of PO notes ("{N} KIND: TEXT") and of XLIFF developer notes;
+// code_kind_from_name() reads it back. `other` is last.
+enum class CodeKind {
+    code_span,          // "code span": `code`
+    html,               // "HTML": a raw inline HTML tag
+    autolink,           // "autolink": <https://...> or a bare URL
+    link_destination,   // "link destination": (url "title") of an inline link
+    image_destination,  // "image destination": the same of an image
+    link_reference,     // "link reference": [label] of a reference link
+    footnote_reference, // "footnote reference": [^1]
+    template_action,    // "template action": {{ ... }}
+    date,               // "date, written per locale": a template action that prints a date
+    shortcode,          // "shortcode": {{< ... >}} or {{% ... %}}
+    other,              // "other": a kind policyloc does not know (see InlineCode)
+};
+
+const char* code_kind_name(CodeKind kind);
+// The kind with that name; `other` for a name that is none of the known kinds' names.
+CodeKind code_kind_from_name(std::string_view name);
+
 // A protected byte range [begin, end) of a unit's source: text translators must keep as it
 // is (template action, shortcode, code span, raw HTML, autolink, link destination...).
 // In PO these are listed in an extracted comment; in XLIFF they become inline codes.
+//
+// A catalog may name a kind policyloc does not know: an XLIFF 1.2 ctype or element name
+// ("bold", "x", "bpt"), an XLIFF 2.0 element name ("pc"), a name in a placeholder list that
+// another tool or a person wrote. Such a code is CodeKind::other and keeps the name in
+// `other_name`, so it is written back exactly as it was read. `other_name` is empty for every
+// known kind: inline_code_named() keeps that rule.
 struct InlineCode {
     size_t begin = 0;
     size_t end = 0;
-    std::string kind; // human-readable, e.g. "code span", "date, written per locale"
+    CodeKind kind = CodeKind::other;
+    std::string other_name; // the name of a CodeKind::other code; empty for known kinds
     bool operator==(const InlineCode&) const = default;
+    // The name translators see: code_kind_name(kind), or other_name for CodeKind::other.
+    std::string_view kind_name() const;
 };
+
+// A code of the kind named `kind_name`, known or not.
+InlineCode inline_code_named(size_t begin, size_t end, std::string_view kind_name);
 
 struct Unit {
     std::optional<std::string> context; // msgctxt

@@ -18,7 +18,8 @@ catalog_format_for_path(std::string_view path,
                         CatalogFormat xliff_version = CatalogFormat::xliff12);
 
 struct CatalogReadResult {
-    std::optional<Catalog> catalog; // empty when the input could not be read
+    std::optional<Catalog> catalog;           // empty when the input could not be read
+    CatalogFormat format = CatalogFormat::po; // what was read (the XLIFF version found)
     Diagnostics diagnostics;
 };
 

@@ -34,8 +34,9 @@ class FuzzyIndex {
         size_t id = 0;
         double similarity = 0;
     };
-    // The best candidate for `unit` with the same context (ties: the first added), if any
-    // reaches the threshold.
+    // The best candidate for `unit` (ties: the first added), if any reaches the threshold.
+    // Contexts need not agree; a candidate without context or with the same context gets a
+    // small advantage, as in msgmerge.
     std::optional<Match> best(const Unit& unit) const;
 
   private:

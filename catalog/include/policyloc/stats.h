@@ -2,14 +2,9 @@
 #pragma once
 
 #include <memory>
-
-#include <unicode/uversion.h>
+#include <string_view>
 
 #include "policyloc/catalog.h"
-
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
 
 namespace policyloc {
 
@@ -46,8 +41,8 @@ class WordCounter {
     size_t count(std::string_view utf8_text);
 
   private:
-    std::unique_ptr<icu::BreakIterator> words_;
-    bool created_ = false;
+    struct Impl; // the ICU iterator, kept out of this header
+    std::unique_ptr<Impl> impl_;
 };
 
 CatalogStats catalog_stats(const Catalog& catalog);

@@ -97,6 +97,9 @@ struct BlockInfo {
 // `first_line` is the page line of the text's first line.
 std::vector<BlockInfo> markdown_block_tree(std::string_view markdown, int first_line = 1);
 
+// Markdown rendered as HTML by cmark-gfm with the same extensions (for previews).
+std::string markdown_render_html(std::string_view markdown);
+
 struct Skeleton {
     std::string file;
     std::string newline = "\n"; // the page's line ending

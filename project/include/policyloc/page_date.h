@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-namespace policyloc::cli {
+namespace policyloc {
 
 // Milliseconds since the epoch, or nothing when the page is not in a git work tree (or git is
 // missing) and cannot be stat()ed.
 std::optional<double> page_fallback_date(const std::string& page);
 
-} // namespace policyloc::cli
+} // namespace policyloc

@@ -1,13 +1,17 @@
 #include "policyloc/utf8_text.h"
 
 #include <cstdint>
+#include <type_traits>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 namespace policyloc {
 
-size_t code_point_width(UChar32 c) {
+static_assert(std::is_same_v<UChar32, std::int32_t>,
+              "utf8_text.h takes code points as ICU's UChar32");
+
+size_t code_point_width(std::int32_t c) {
     // Printable ASCII, most of any page: no mark, format, Hangul, wide or ignorable character.
     if (c >= 0x20 && c <= 0x7E) return 1;
     const auto category = static_cast<UCharCategory>(u_charType(c));
@@ -40,7 +44,7 @@ size_t display_width(std::string_view utf8) {
     return display_width_up_to(utf8, static_cast<size_t>(-1));
 }
 
-void utf8_append(std::string& out, UChar32 c) {
+void utf8_append(std::string& out, std::int32_t c) {
     if (c < 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return;
     uint8_t buf[U8_MAX_LENGTH];
     int32_t length = 0;

@@ -1,4 +1,4 @@
-#include "page_date.h"
+#include "policyloc/page_date.h"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -10,7 +10,7 @@
 
 #include "policyloc/dates.h"
 
-namespace policyloc::cli {
+namespace policyloc {
 
 namespace fs = std::filesystem;
 
@@ -64,4 +64,4 @@ std::optional<double> page_fallback_date(const std::string& page) {
     return mtime_date(page);
 }
 
-} // namespace policyloc::cli
+} // namespace policyloc

@@ -1,0 +1,77 @@
+// XLIFF 1.2 and 2.0 over pugixml, private to the catalog: what the reader (xliff_read.cpp,
+// with inline content in xliff_read_inline.cpp) and the writer (xliff_write.cpp) share.
+//
+// Mapping (1.2 / 2.0):
+//   msgctxt            context-group with context-type="x-msgctxt" / mda:meta type="msgctxt";
+//                      also resname / name (the context, or the unit id when there is none)
+//   references         context-group purpose="location" / mda:metaGroup category="location"
+//   flags              context-type="x-po-flags" / mda:meta type="flags"
+//                      (1.2 context-groups carry no name: names must be unique per file)
+//   previous msgctxt,  alt-trans alttranstype="previous-version" / mda:meta types
+//   previous msgid       "previous-msgctxt" and "previous-msgid"
+//   notes, comments    note from="developer" / from="translator" (2.0: category)
+//   inline codes       <ph id="N">TEXT</ph> / <ph id="N" dataRef="dN"/> + originalData
+//   plural entries     group restype="x-gettext-plurals" / group type="po:plurals", one unit
+//                      per form
+//   PO header          <file><header><note from="po-header"> (and "po-header-comment") /
+//                      file-level mda:metaGroup category="po-header" ("po-header-comment")
+//   states             target state new|needs-translation (untranslated text kept),
+//                      needs-review-translation (fuzzy), translated, signed-off (reviewed),
+//                      final; approved="yes" on every usable translation / segment state
+//                      initial (fuzzy when it has a target), translated, reviewed, final
+// Obsolete units are left out: they are not for translation. The placeholder list of a unit's
+// notes (see inline_codes.cpp) is written into the developer note too, so that CAT tools show what
+// the codes are and the kinds come back on reading.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policyloc/catalog.h"
+
+namespace policyloc::detail {
+
+inline constexpr const char* ns12 = "urn:oasis:names:tc:xliff:document:1.2";
+inline constexpr const char* ns20 = "urn:oasis:names:tc:xliff:document:2.0";
+inline constexpr const char* ns_mda = "urn:oasis:names:tc:xliff:metadata:2.0";
+inline constexpr const char* plurals12 = "x-gettext-plurals"; // restype of a plural <group>
+inline constexpr const char* plurals20 = "po:plurals";        // type of a plural <group>
+// Units no longer in the page, kept with their translations in a <group> that CAT tools do
+// not offer for translation (translate="no"): restype (1.2) and type (2.0) of that group.
+inline constexpr const char* obsolete12 = "x-policyloc-obsolete";
+inline constexpr const char* obsolete20 = "policyloc:obsolete";
+inline constexpr const char* obsolete_group_id = "policyloc-obsolete";
+
+// ---- Reading the DOM (xliff_common.cpp)
+
+// The name without its namespace prefix ("mda:meta" -> "meta").
+std::string_view local_name(const char* qualified);
+bool is_element(const pugi::xml_node& n, std::string_view local);
+// The first child element with that local name, or an empty node.
+pugi::xml_node first_child(const pugi::xml_node& n, std::string_view local);
+// An attribute's value; empty when absent.
+std::string attr(const pugi::xml_node& n, const char* name);
+// All character data below a node (element content of <ph>, <bpt>, <sub> ...).
+std::string all_text(const pugi::xml_node& n);
+
+// ---- Inline content (xliff_read_inline.cpp)
+
+// Text of a <source> or <target> with its inline codes turned back into their original text.
+struct InlineText {
+    std::string text;
+    std::vector<InlineCode> codes;
+};
+
+// Reads the content of `n`. `data`: XLIFF 2.0 originalData (id -> text); `known`: code texts
+// by id, filled from the source and used for target codes that carry no text of their own.
+// With `record`, the codes are recorded (and their texts added to `known`); without, only the
+// text is kept.
+InlineText inline_text_read(const pugi::xml_node& n, bool v2,
+                            const std::map<std::string, std::string>& data,
+                            std::map<std::string, std::string>& known, bool record);
+
+} // namespace policyloc::detail

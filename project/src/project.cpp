@@ -1,0 +1,134 @@
+#include "policyloc/project.h"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "policyloc/merge_plan.h"
+
+namespace policyloc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string replace_all(std::string s, std::string_view what, std::string_view with) {
+    for (size_t pos = 0; (pos = s.find(what, pos)) != std::string::npos; pos += with.size())
+        s.replace(pos, what.size(), with);
+    return s;
+}
+
+std::string joined(const std::string& root, const std::string& path) {
+    if (root.empty() || root == "." || fs::path(path).is_absolute()) return path;
+    return (fs::path(root) / path).lexically_normal().string();
+}
+
+} // namespace
+
+std::vector<ProjectPage> project_pages(const ProjectConfig& config, Diagnostics& diagnostics) {
+    std::vector<std::string> found;
+    for (const std::string& pattern : config.pages) {
+        std::string full = joined(config.root, pattern);
+        glob_t g{};
+        int rc = ::glob(full.c_str(), GLOB_NOSORT, nullptr, &g);
+        size_t before = found.size();
+        if (rc == 0)
+            for (size_t i = 0; i < g.gl_pathc; ++i)
+                if (fs::is_regular_file(g.gl_pathv[i])) found.emplace_back(g.gl_pathv[i]);
+        ::globfree(&g);
+        if (found.size() == before)
+            diagnostics.push_back(
+                {Severity::error, config.file, 0, 0, "pages: '" + pattern + "' matches no file"});
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    std::vector<ProjectPage> pages;
+    fs::path base = joined(config.root, config.pages_base.empty() ? "." : config.pages_base);
+    for (const std::string& path : found) {
+        ProjectPage p;
+        p.path = path;
+        fs::path from_root = fs::path(path).lexically_normal().lexically_relative(
+            fs::path(config.root.empty() ? "." : config.root).lexically_normal());
+        p.relative = from_root.empty() ? path : from_root.string();
+        fs::path rel =
+            fs::path(path).lexically_normal().lexically_relative(base.lexically_normal());
+        if (rel.empty() || rel.string().starts_with("..")) rel = fs::path(path).filename();
+        p.id = (rel.parent_path() / rel.stem()).string();
+        p.name = fs::path(path).stem().string();
+        pages.push_back(std::move(p));
+    }
+    return pages;
+}
+
+std::string project_expand(const ProjectConfig& config, const std::string& pattern,
+                           const ProjectPage& page, const std::string& locale) {
+    std::string s = replace_all(pattern, "{locale}", locale);
+    s = replace_all(s, "{page}", page.id);
+    s = replace_all(s, "{name}", page.name);
+    return joined(config.root, s);
+}
+
+std::string project_catalog_path(const ProjectConfig& config, const ProjectPage& page,
+                                 const std::string& locale) {
+    return project_expand(config, config.catalog_path, page, locale);
+}
+
+std::string project_find_catalog(const ProjectConfig& config, const ProjectPage& page,
+                                 const std::string& locale) {
+    std::string path = project_catalog_path(config, page, locale);
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return path;
+    fs::path dir = fs::path(path).parent_path();
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir.empty() ? "." : dir, ec))
+        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
+    if (auto name = catalog_file_for_locale(files, locale)) return (dir / *name).string();
+    return path;
+}
+
+std::string project_output_path(const ProjectConfig& config, const ProjectPage& page,
+                                const std::string& locale) {
+    std::string lower = locale;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    switch (config.layout) {
+    case OutputLayout::hugo_dirs:
+        return project_expand(config, config.output_root + "/{locale}/{page}.md", page, lower);
+    case OutputLayout::jekyll:
+        return project_expand(config, config.output_root + "/{locale}/{page}.md", page, locale);
+    case OutputLayout::hugo_suffix:
+        return project_expand(config, config.output_root + "/{page}.{locale}.md", page, lower);
+    case OutputLayout::pattern:
+        break;
+    }
+    return project_expand(config, config.output_path, page, locale);
+}
+
+PageAction project_page_action(const MergeStats& stats, const LocaleSettings& locale) {
+    if (merge_meets_threshold(stats, locale.min_complete)) return PageAction::write;
+    switch (locale.below) {
+    case BelowThreshold::source:
+        return PageAction::write_source;
+    case BelowThreshold::keep:
+        return PageAction::skip_and_keep;
+    case BelowThreshold::remove:
+        break;
+    }
+    return PageAction::skip_and_remove;
+}
+
+const char* page_action_name(PageAction action) {
+    switch (action) {
+    case PageAction::write:
+        return "written";
+    case PageAction::write_source:
+        return "written, below threshold";
+    case PageAction::skip_and_keep:
+        return "skipped, earlier page kept";
+    case PageAction::skip_and_remove:
+        return "skipped, earlier page removed";
+    }
+    return "written";
+}
+
+} // namespace policyloc

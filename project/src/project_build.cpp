@@ -1,0 +1,266 @@
+#include "policyloc/project_build.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "policyloc/catalog_io.h"
+#include "policyloc/dates.h"
+#include "policyloc/merge_plan.h"
+#include "policyloc/page_date.h"
+#include "policyloc/preview.h"
+
+namespace policyloc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Job {
+    size_t page = 0;
+    const LocaleSettings* locale = nullptr;
+    MergePlan plan;
+    MergeResult result;
+};
+
+struct PageData {
+    std::string text;
+    Skeleton skeleton;
+    std::optional<double> fallback_date;
+    bool ok = false;
+};
+
+class Builder {
+  public:
+    Builder(const ProjectConfig& config, const BuildOptions& options)
+        : config_(config), options_(options) {}
+
+    BuildResult run();
+
+  private:
+    const ProjectConfig& config_;
+    const BuildOptions& options_;
+    BuildResult result_;
+    std::vector<ProjectPage> pages_;
+    std::vector<PageData> page_data_;
+    std::map<std::string, std::optional<Catalog>> catalogs_; // path -> catalog (read once)
+    std::vector<Job> jobs_;
+
+    bool wanted(const LocaleSettings& l) const {
+        return options_.locales.empty() ||
+               std::find(options_.locales.begin(), options_.locales.end(), l.tag) !=
+                   options_.locales.end();
+    }
+    MergePlan plan_for(const ProjectPage& page, const LocaleSettings& locale) const;
+    const Catalog* catalog(const PlannedCatalog& planned);
+    std::vector<std::string> keys() const;
+    void read_pages();
+    void run_merges();
+    void finish(Job& job);
+    void write_preview(BuildRow& row, const std::string& markdown);
+    void write_index();
+};
+
+void Builder::write_preview(BuildRow& row, const std::string& markdown) {
+    const ProjectPage& page = *std::find_if(
+        pages_.begin(), pages_.end(), [&](const ProjectPage& p) { return p.path == row.page; });
+    fs::path rel = fs::path(row.locale) / (page.id + ".html");
+    fs::path path = fs::path(options_.html_dir) / rel;
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    const LocaleSettings* l = nullptr;
+    for (const LocaleSettings& s : config_.locales)
+        if (s.tag == row.locale) l = &s;
+    FileWriteResult w = file_write_atomic(
+        path.string(), preview_page(markdown, l ? l->icu_tag() : row.locale, row.page));
+    for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+    if (w.outcome != WriteOutcome::failed) row.preview = rel.string();
+}
+
+void Builder::write_index() {
+    std::vector<PreviewEntry> entries;
+    for (const BuildRow& row : result_.rows) {
+        std::string shown = row.page;
+        for (const ProjectPage& p : pages_)
+            if (p.path == row.page) shown = p.relative;
+        entries.push_back({shown, row.locale, row.preview, row.stats.percent_words_translated(),
+                           page_action_name(row.action)});
+    }
+    std::error_code ec;
+    fs::create_directories(options_.html_dir, ec);
+    FileWriteResult w = file_write_atomic((fs::path(options_.html_dir) / "index.html").string(),
+                                          preview_index(entries));
+    for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+}
+
+MergePlan Builder::plan_for(const ProjectPage& page, const LocaleSettings& locale) const {
+    MergePlanInput in;
+    in.locale = locale.tag;
+    std::string path = project_catalog_path(config_, page, locale.tag);
+    in.directory.path = fs::path(path).parent_path().string();
+    if (in.directory.path.empty()) in.directory.path = ".";
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) in.catalog_file = path;
+    for (const auto& entry : fs::directory_iterator(in.directory.path, ec))
+        if (entry.is_regular_file(ec))
+            in.directory.files.push_back(entry.path().filename().string());
+    for (const std::string& f : locale.fallbacks) in.fallbacks.push_back({f, false});
+    return merge_plan_build(in);
+}
+
+const Catalog* Builder::catalog(const PlannedCatalog& planned) {
+    auto [it, inserted] = catalogs_.try_emplace(planned.path);
+    if (inserted) {
+        CatalogReadResult r = catalog_read_file(planned.path);
+        for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
+        if (r.catalog && !diagnostics_have_error(r.diagnostics)) {
+            Diagnostics lang = merge_plan_check_language(planned, *r.catalog);
+            bool fits = !diagnostics_have_error(lang);
+            for (Diagnostic& d : lang) result_.diagnostics.push_back(std::move(d));
+            if (fits) it->second = std::move(r.catalog);
+        }
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
+std::vector<std::string> Builder::keys() const {
+    std::vector<std::string> extra = config_.keys;
+    if (!config_.keys_only)
+        for (const auto& [path, cat] : catalogs_)
+            if (cat)
+                for (std::string& k : front_matter_keys_of_catalog(*cat))
+                    extra.push_back(std::move(k));
+    return front_matter_keys_with(extra, config_.keys_only);
+}
+
+void Builder::read_pages() {
+    const std::vector<std::string> page_keys = keys();
+    page_data_.resize(pages_.size());
+    for (size_t i = 0; i < pages_.size(); ++i) {
+        PageData& pd = page_data_[i];
+        FileReadResult in = file_read(pages_[i].path);
+        for (Diagnostic& d : in.diagnostics) result_.diagnostics.push_back(std::move(d));
+        if (!in.content) continue;
+        pd.text = std::move(*in.content);
+        ExtractOptions eo;
+        eo.file_name = pages_[i].path;
+        eo.front_matter_keys = page_keys;
+        ExtractResult ex = extract_page(pd.text, eo);
+        for (Diagnostic& d : ex.diagnostics) result_.diagnostics.push_back(std::move(d));
+        if (!ex.ok()) continue;
+        pd.skeleton = std::move(ex.skeleton);
+        pd.fallback_date = page_fallback_date(pages_[i].path);
+        pd.ok = true;
+    }
+}
+
+void Builder::run_merges() {
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t k; (k = next.fetch_add(1)) < jobs_.size();) {
+            Job& job = jobs_[k];
+            const PageData& pd = page_data_[job.page];
+            std::vector<CatalogSource> chain;
+            for (const PlannedCatalog& p : job.plan.chain) {
+                auto it = catalogs_.find(p.path);
+                if (it != catalogs_.end() && it->second) chain.push_back({p.path, &*it->second});
+            }
+            MergeOptions mo;
+            mo.locale = job.locale->icu_tag();
+            mo.use_fuzzy = job.locale->use_fuzzy;
+            mo.time_zone = job.locale->time_zone;
+            if (job.locale->date) mo.date = date_parse_iso(*job.locale->date);
+            mo.fallback_date = pd.fallback_date;
+            job.result = merge_page(pd.text, pd.skeleton, chain, mo);
+        }
+    };
+    unsigned n =
+        std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(jobs_.size())));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& t : threads) t.join();
+}
+
+void Builder::finish(Job& job) {
+    const LocaleSettings& locale = *job.locale;
+    BuildRow row;
+    row.page = pages_[job.page].path;
+    row.locale = locale.tag;
+    row.output = project_output_path(config_, pages_[job.page], locale.tag);
+    row.stats = job.result.stats;
+    for (const PlannedCatalog& p : job.plan.chain) row.catalogs.push_back(p.path);
+    for (Diagnostic& d : job.result.diagnostics)
+        if (d.severity != Severity::note) result_.diagnostics.push_back(std::move(d));
+    if (!job.result.ok()) {
+        row.action = PageAction::skip_and_keep;
+        result_.rows.push_back(std::move(row));
+        return;
+    }
+    const bool source = locale.tag == config_.source_language;
+    // The source language's page is complete by definition.
+    if (source) {
+        row.stats.words_translated = row.stats.words;
+        row.stats.translated = row.stats.units;
+        row.stats.source_text = 0;
+        row.stats.reasons.clear();
+        row.stats.fallbacks.clear();
+    }
+    row.action = source ? PageAction::write : project_page_action(row.stats, locale);
+    if (row.action == PageAction::write || row.action == PageAction::write_source) {
+        std::error_code ec;
+        fs::create_directories(fs::path(row.output).parent_path(), ec);
+        FileWriteResult w = file_write_atomic(row.output, job.result.output);
+        for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+        row.written = w.outcome;
+        if (!options_.html_dir.empty()) write_preview(row, job.result.output);
+    } else {
+        if (locale.required) result_.required_skipped = true;
+        std::error_code ec;
+        if (row.action == PageAction::skip_and_remove && fs::is_regular_file(row.output, ec))
+            row.removed = fs::remove(row.output, ec);
+    }
+    result_.rows.push_back(std::move(row));
+}
+
+BuildResult Builder::run() {
+    pages_ = project_pages(config_, result_.diagnostics);
+    if (!result_.ok()) return std::move(result_);
+    for (size_t p = 0; p < pages_.size(); ++p)
+        for (const LocaleSettings& l : config_.locales) {
+            if (!wanted(l)) continue;
+            Job job;
+            job.page = p;
+            job.locale = &l;
+            // The source language's page needs no catalog: its dates are written, nothing else.
+            if (l.tag == config_.source_language) {
+                job.plan.locale = job.plan.lookup_locale = l.tag;
+                jobs_.push_back(std::move(job));
+                continue;
+            }
+            job.plan = plan_for(pages_[p], l);
+            // A locale without a catalog yet has nothing translated: the threshold decides.
+            for (Diagnostic& d : job.plan.diagnostics)
+                result_.diagnostics.push_back(
+                    {Severity::warning, d.file, d.line, d.column, d.message});
+            for (const PlannedCatalog& c : job.plan.chain) catalog(c);
+            jobs_.push_back(std::move(job));
+        }
+    if (!result_.ok()) return std::move(result_);
+    read_pages();
+    if (!result_.ok()) return std::move(result_);
+    run_merges();
+    for (Job& job : jobs_) finish(job);
+    if (!options_.html_dir.empty()) write_index();
+    return std::move(result_);
+}
+
+} // namespace
+
+BuildResult project_build(const ProjectConfig& config, const BuildOptions& options) {
+    return Builder(config, options).run();
+}
+
+} // namespace policyloc

@@ -1,0 +1,304 @@
+// policyloc.toml over toml++: known keys only, each of its type, with the line and column of
+// whatever is wrong.
+#include "policyloc/project_config.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <toml++/toml.h>
+#include <unicode/uloc.h>
+
+#include "policyloc/dates.h"
+
+namespace policyloc {
+
+namespace {
+
+class ConfigReader {
+  public:
+    ConfigReader(const std::string& file, Diagnostics& diagnostics)
+        : file_(file), diagnostics_(diagnostics) {}
+
+    std::optional<ProjectConfig> read(std::string_view text);
+
+  private:
+    const std::string& file_;
+    Diagnostics& diagnostics_;
+
+    void error(const toml::node* at, const std::string& message) {
+        int line = 0, column = 0;
+        if (at) {
+            line = static_cast<int>(at->source().begin.line);
+            column = static_cast<int>(at->source().begin.column);
+        }
+        diagnostics_.push_back({Severity::error, file_, line, column, message});
+    }
+    void unknown_keys(const toml::table& t, const std::set<std::string>& known,
+                      const std::string& where) {
+        for (const auto& entry : t) {
+            const toml::key& key = entry.first;
+            if (known.count(std::string(key.str()))) continue;
+            std::string list;
+            for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+            diagnostics_.push_back({Severity::error, file_,
+                                    static_cast<int>(key.source().begin.line),
+                                    static_cast<int>(key.source().begin.column),
+                                    "unknown key '" + std::string(key.str()) + "'" + where +
+                                        " (known: " + list + ")"});
+        }
+    }
+    std::optional<std::string> string_at(const toml::table& t, const char* key) {
+        const toml::node* n = t.get(key);
+        if (!n) return std::nullopt;
+        if (auto s = n->value<std::string>()) return *s;
+        error(n, std::string("'") + key + "' must be a string");
+        return std::nullopt;
+    }
+    std::optional<bool> bool_at(const toml::table& t, const char* key) {
+        const toml::node* n = t.get(key);
+        if (!n) return std::nullopt;
+        if (n->is_boolean()) return n->value<bool>();
+        error(n, std::string("'") + key + "' must be true or false");
+        return std::nullopt;
+    }
+    std::optional<double> number_at(const toml::table& t, const char* key) {
+        const toml::node* n = t.get(key);
+        if (!n) return std::nullopt;
+        if (n->is_integer() || n->is_floating_point()) return n->value<double>();
+        error(n, std::string("'") + key + "' must be a number");
+        return std::nullopt;
+    }
+    std::optional<std::vector<std::string>> strings_at(const toml::table& t, const char* key) {
+        const toml::node* n = t.get(key);
+        if (!n) return std::nullopt;
+        const toml::array* a = n->as_array();
+        std::vector<std::string> out;
+        if (a)
+            for (const toml::node& e : *a) {
+                if (auto s = e.value<std::string>()) {
+                    out.push_back(*s);
+                } else {
+                    error(&e, std::string("'") + key + "' must hold strings only");
+                    return std::nullopt;
+                }
+            }
+        else
+            error(n, std::string("'") + key + "' must be an array of strings");
+        return out;
+    }
+
+    bool valid_tag(const std::string& tag) const {
+        if (tag.empty()) return false;
+        char id[ULOC_FULLNAME_CAPACITY];
+        int32_t parsed = 0;
+        UErrorCode status = U_ZERO_ERROR;
+        uloc_forLanguageTag(tag.c_str(), id, sizeof id, &parsed, &status);
+        return U_SUCCESS(status) && parsed == static_cast<int32_t>(tag.size()) && id[0] != '\0';
+    }
+
+    void read_top(const toml::table& root, ProjectConfig& c);
+    void read_catalogs(const toml::table& t, ProjectConfig& c);
+    void read_output(const toml::table& t, ProjectConfig& c);
+    void read_locale(const toml::table& t, LocaleSettings& s, const std::string& where);
+    void read_locales(const toml::node& n, const LocaleSettings& defaults, ProjectConfig& c);
+    bool check_pattern(const toml::table& t, const char* key, const std::string& pattern,
+                       bool needs_page);
+};
+
+void ConfigReader::read_top(const toml::table& root, ProjectConfig& c) {
+    unknown_keys(root,
+                 {"source_language", "pages", "pages_base", "keys", "keys_only", "catalogs",
+                  "output", "defaults", "locales"},
+                 "");
+    if (auto s = string_at(root, "source_language")) {
+        if (!valid_tag(*s))
+            error(root.get("source_language"), "'" + *s + "' is not a BCP 47 language tag");
+        c.source_language = *s;
+    }
+    if (auto p = strings_at(root, "pages")) c.pages = *p;
+    if (c.pages.empty()) error(root.get("pages"), "'pages' must name at least one page (a glob)");
+    if (auto s = string_at(root, "pages_base")) c.pages_base = *s;
+    if (auto k = strings_at(root, "keys")) c.keys = *k;
+    if (auto b = bool_at(root, "keys_only")) c.keys_only = *b;
+}
+
+bool ConfigReader::check_pattern(const toml::table& t, const char* key, const std::string& pattern,
+                                 bool needs_page) {
+    if (pattern.find("{locale}") == std::string::npos) {
+        error(t.get(key), std::string("'") + key + "' must contain {locale}");
+        return false;
+    }
+    if (needs_page && pattern.find("{page}") == std::string::npos &&
+        pattern.find("{name}") == std::string::npos) {
+        error(t.get(key), std::string("'") + key + "' must contain {page} or {name}");
+        return false;
+    }
+    return true;
+}
+
+void ConfigReader::read_catalogs(const toml::table& t, ProjectConfig& c) {
+    unknown_keys(t, {"path", "xliff_version"}, " in [catalogs]");
+    if (auto s = string_at(t, "path")) {
+        check_pattern(t, "path", *s, false);
+        c.catalog_path = *s;
+    }
+    if (auto s = string_at(t, "xliff_version")) {
+        if (*s != "1.2" && *s != "2.0")
+            error(t.get("xliff_version"), "'xliff_version' is 1.2 or 2.0");
+        c.xliff_version = *s;
+    }
+}
+
+void ConfigReader::read_output(const toml::table& t, ProjectConfig& c) {
+    unknown_keys(t, {"layout", "root", "path"}, " in [output]");
+    if (auto s = string_at(t, "layout")) {
+        static const std::map<std::string, OutputLayout> layouts = {
+            {"hugo-dirs", OutputLayout::hugo_dirs},
+            {"hugo-suffix", OutputLayout::hugo_suffix},
+            {"jekyll", OutputLayout::jekyll},
+            {"pattern", OutputLayout::pattern}};
+        auto it = layouts.find(*s);
+        if (it == layouts.end())
+            error(t.get("layout"), "'layout' is hugo-dirs, hugo-suffix, jekyll or pattern");
+        else
+            c.layout = it->second;
+    }
+    if (auto s = string_at(t, "root")) c.output_root = *s;
+    if (c.layout == OutputLayout::jekyll && c.output_root.empty()) c.output_root = "_pages";
+    if (c.layout != OutputLayout::pattern && c.output_root.empty())
+        error(t.get("layout"), "this layout needs 'root', the directory pages are written to");
+    if (auto s = string_at(t, "path")) {
+        check_pattern(t, "path", *s, true);
+        c.output_path = *s;
+    }
+}
+
+void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const std::string& where) {
+    unknown_keys(t,
+                 {"min_complete", "required", "below_threshold", "fallbacks", "numbering",
+                  "calendar", "timezone", "date", "use_fuzzy"},
+                 where);
+    if (auto n = number_at(t, "min_complete")) {
+        if (*n < 0 || *n > 100)
+            error(t.get("min_complete"), "'min_complete' is a percent, 0 to 100");
+        s.min_complete = *n;
+    }
+    if (auto b = bool_at(t, "required")) s.required = *b;
+    if (auto v = string_at(t, "below_threshold")) {
+        if (*v == "remove")
+            s.below = BelowThreshold::remove;
+        else if (*v == "keep")
+            s.below = BelowThreshold::keep;
+        else if (*v == "source")
+            s.below = BelowThreshold::source;
+        else
+            error(t.get("below_threshold"), "'below_threshold' is remove, keep or source");
+    }
+    if (auto f = strings_at(t, "fallbacks")) {
+        for (const std::string& tag : *f)
+            if (!valid_tag(tag)) error(t.get("fallbacks"), "'" + tag + "' is not a BCP 47 tag");
+        s.fallbacks = *f;
+    }
+    if (auto v = string_at(t, "numbering")) s.numbering = *v;
+    if (auto v = string_at(t, "calendar")) s.calendar = *v;
+    if (auto v = string_at(t, "timezone")) {
+        if (!date_time_zone_known(*v)) error(t.get("timezone"), "unknown time zone '" + *v + "'");
+        s.time_zone = *v;
+    }
+    if (auto v = string_at(t, "date")) {
+        if (!date_parse_iso(*v)) error(t.get("date"), "'date' is YYYY-MM-DD");
+        s.date = *v;
+    }
+    if (auto b = bool_at(t, "use_fuzzy")) s.use_fuzzy = *b;
+    if (!s.icu_tag().empty() && !valid_tag(s.icu_tag()))
+        error(&t, "numbering '" + s.numbering + "' or calendar '" + s.calendar +
+                      "' is not a BCP 47 Unicode extension value");
+}
+
+void ConfigReader::read_locales(const toml::node& n, const LocaleSettings& defaults,
+                                ProjectConfig& c) {
+    const toml::table* t = n.as_table();
+    if (!t) {
+        error(&n, "'locales' must be a table: one key per locale, e.g. de = {}");
+        return;
+    }
+    // toml++ keeps a table's keys sorted; the project's order is the file's.
+    std::vector<std::pair<std::string, const toml::node*>> entries;
+    for (const auto& [key, value] : *t) entries.emplace_back(std::string(key.str()), &value);
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        const auto& pa = a.second->source().begin;
+        const auto& pb = b.second->source().begin;
+        return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
+    });
+    for (const auto& [key_text, node] : entries) {
+        const toml::node& value = *node;
+        LocaleSettings s = defaults;
+        s.tag = key_text;
+        if (!valid_tag(s.tag) || s.tag.find("-u-") != std::string::npos) {
+            error(&value, "'" + s.tag +
+                              "' is not a BCP 47 language tag (set numbering and "
+                              "calendar as keys)");
+            continue;
+        }
+        if (const toml::table* lt = value.as_table())
+            read_locale(*lt, s, " in locale " + s.tag);
+        else
+            error(&value, "locale " + s.tag + " must be a table (e.g. " + s.tag + " = {})");
+        c.locales.push_back(std::move(s));
+    }
+}
+
+std::optional<ProjectConfig> ConfigReader::read(std::string_view text) {
+    toml::table root;
+    try {
+        root = toml::parse(text, file_);
+    } catch (const toml::parse_error& e) {
+        diagnostics_.push_back({Severity::error, file_, static_cast<int>(e.source().begin.line),
+                                static_cast<int>(e.source().begin.column),
+                                std::string(e.description())});
+        return std::nullopt;
+    }
+    ProjectConfig c;
+    c.file = file_;
+    c.root = std::filesystem::path(file_).parent_path().string();
+    if (c.root.empty()) c.root = ".";
+    read_top(root, c);
+    auto section = [&](const char* name) -> const toml::table* {
+        const toml::node* n = root.get(name);
+        if (n && !n->is_table()) error(n, std::string("'") + name + "' must be a table");
+        return n ? n->as_table() : nullptr;
+    };
+    if (const toml::table* t = section("catalogs")) read_catalogs(*t, c);
+    if (const toml::table* t = section("output"))
+        read_output(*t, c);
+    else
+        check_pattern(root, "output", c.output_path, true);
+    LocaleSettings defaults;
+    if (const toml::table* t = section("defaults")) read_locale(*t, defaults, " in [defaults]");
+    if (const toml::node* n = root.get("locales"))
+        read_locales(*n, defaults, c);
+    else
+        error(nullptr, "the project names no locales ([locales] with one key per locale)");
+    if (diagnostics_have_error(diagnostics_)) return std::nullopt;
+    return c;
+}
+
+} // namespace
+
+std::string LocaleSettings::icu_tag() const {
+    if (numbering.empty() && calendar.empty()) return tag;
+    std::string out = tag + "-u";
+    if (!calendar.empty()) out += "-ca-" + calendar;
+    if (!numbering.empty()) out += "-nu-" + numbering;
+    return out;
+}
+
+ProjectConfigResult project_config_parse(std::string_view text, const std::string& file) {
+    ProjectConfigResult r;
+    ConfigReader reader(file, r.diagnostics);
+    r.config = reader.read(text);
+    return r;
+}
+
+} // namespace policyloc

@@ -1,0 +1,76 @@
+// policyloc build: every page of the project in every locale, from policyloc.toml.
+#include <cstdio>
+#include <iostream>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "policyloc/project_build.h"
+#include "project_io.h"
+
+namespace policyloc::cli {
+
+namespace {
+
+std::string outcome(const BuildRow& row) {
+    switch (row.action) {
+    case PageAction::write:
+    case PageAction::write_source: {
+        std::string s = row.written == WriteOutcome::written     ? "written"
+                        : row.written == WriteOutcome::unchanged ? "unchanged"
+                                                                 : "failed";
+        return row.action == PageAction::write_source ? s + " (below threshold)" : s;
+    }
+    case PageAction::skip_and_keep:
+        return "skipped";
+    case PageAction::skip_and_remove:
+        return row.removed ? "skipped, removed" : "skipped";
+    }
+    return "";
+}
+
+std::string fell_back(const MergeStats& s) {
+    std::string out;
+    for (const auto& [reason, n] : s.reasons)
+        out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + fallback_reason_name(reason);
+    return out.empty() ? "-" : out;
+}
+
+void print_table(const BuildResult& r) {
+    std::printf("%-36s %-8s %7s  %-18s %s\n", "page", "locale", "words", "output", "fell back");
+    for (const BuildRow& row : r.rows)
+        std::printf("%-36s %-8s %6.1f%%  %-18s %s\n", row.page.c_str(), row.locale.c_str(),
+                    row.stats.percent_words_translated(), outcome(row).c_str(),
+                    fell_back(row.stats).c_str());
+    size_t written = 0, unchanged = 0, skipped = 0;
+    for (const BuildRow& row : r.rows) {
+        bool wrote = row.action == PageAction::write || row.action == PageAction::write_source;
+        written += wrote && row.written == WriteOutcome::written;
+        unchanged += wrote && row.written == WriteOutcome::unchanged;
+        skipped += !wrote;
+    }
+    std::printf("%zu pages written, %zu unchanged, %zu skipped\n", written, unchanged, skipped);
+}
+
+} // namespace
+
+int run_build(const BuildCommand& c) {
+    std::optional<ProjectConfig> config = load_project(c.config);
+    if (!config) return exit_bad_input;
+    BuildOptions options;
+    options.jobs = c.jobs;
+    options.locales = c.locales;
+    options.html_dir = c.html;
+    BuildResult r = project_build(*config, options);
+    print(r.diagnostics);
+    if (!r.ok()) return r.rows.empty() ? exit_bad_input : exit_check_failed;
+    print_table(r);
+    std::fflush(stdout);
+    if (r.required_skipped) {
+        print({{Severity::error, c.config, 0, 0,
+                "a required locale is below its threshold; its pages were not written"}});
+        return exit_check_failed;
+    }
+    return exit_ok;
+}
+
+} // namespace policyloc::cli

@@ -1,0 +1,59 @@
+#include "page_template.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "cli_io.h"
+#include "policyloc/extract.h"
+#include "policyloc/file_io.h"
+
+namespace policyloc::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<Catalog> page_template_build(const std::vector<std::string>& pages,
+                                           const std::vector<std::string>& keys,
+                                           const std::vector<std::string>* names) {
+    Catalog combined;
+    for (size_t i = 0; i < pages.size(); ++i) {
+        const std::string& page = pages[i];
+        FileReadResult in = file_read(page);
+        print(in.diagnostics);
+        if (!in.content) return std::nullopt;
+        ExtractOptions options;
+        options.file_name = names ? (*names)[i] : page;
+        options.front_matter_keys = keys;
+        ExtractResult r = extract_page(*in.content, options);
+        print(r.diagnostics);
+        if (!r.ok()) return std::nullopt;
+        catalog_append(combined, r.catalog);
+    }
+    return combined;
+}
+
+void page_template_header(Catalog& cat, const std::string& source_lang,
+                          const std::string& target_lang, const std::string& original,
+                          const std::vector<std::string>& keys) {
+    cat.source_lang = source_lang;
+    cat.target_lang = target_lang;
+    cat.original = original;
+    std::string project = original.empty() ? "pages" : fs::path(original).stem().string();
+    cat.set_header_field("Project-Id-Version", project);
+    // Keys beyond the defaults travel with the catalog, so that merge rebuilds the same slots.
+    if (keys != front_matter_default_keys()) {
+        std::string list;
+        for (const std::string& k : keys) list += (list.empty() ? "" : ",") + k;
+        cat.set_header_field(kKeysHeaderField, list);
+    }
+    // No timestamp unless asked for: the same pages give the same bytes.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char buf[32] = "";
+        std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+        std::tm tm{};
+        if (gmtime_r(&t, &tm) && std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M+0000", &tm))
+            cat.set_header_field("POT-Creation-Date", buf);
+    }
+}
+
+} // namespace policyloc::cli

@@ -1,0 +1,46 @@
+#include "template_writer.h"
+
+#include <filesystem>
+
+#include "cli_io.h"
+#include "policyloc/extract.h"
+
+namespace policyloc::cli {
+
+namespace fs = std::filesystem;
+
+std::string update_summary(const std::string& path, const UpdateStats& s) {
+    return path + ": " + std::to_string(s.kept) + " kept, " + std::to_string(s.fuzzy) + " fuzzy, " +
+           std::to_string(s.added) + " new, " + std::to_string(s.obsoleted) + " obsolete, " +
+           std::to_string(s.revived) + " revived";
+}
+
+TemplateWrite write_template(const Catalog& page_template, const std::string& path,
+                             CatalogFormat format, const UpdateOptions& options) {
+    TemplateWrite result;
+    if (path == "-" || !fs::exists(path)) {
+        result.ok = write_catalog(page_template, path, format);
+        return result;
+    }
+    // An existing XLIFF file keeps its version.
+    CatalogFormat found = format;
+    auto existing = load_catalog(path, &found);
+    if (existing && format != CatalogFormat::po) format = found;
+    if (!existing) {
+        print({{Severity::error, path, 0, 0,
+                "the existing file is not a readable catalog; not replaced"}});
+        return result;
+    }
+    if (!catalog_has_translations(*existing)) {
+        result.ok = write_catalog(page_template, path, format);
+        return result;
+    }
+    Catalog updated = catalog_update(*existing, page_template, &result.stats, options);
+    if (auto keys = page_template.header_field(kKeysHeaderField))
+        updated.set_header_field(kKeysHeaderField, *keys);
+    result.updated = true;
+    result.ok = write_catalog(updated, path, format);
+    return result;
+}
+
+} // namespace policyloc::cli
