@@ -77,7 +77,10 @@ std::string check_report_table(const CheckReport& report, const ReportOptions& o
         std::string where = p.catalog.empty() ? p.page : p.catalog;
         if (p.line > 0) where += ":" + std::to_string(p.line);
         out += where + ": " + paint.severity(p.severity) + ": " + p.message + " [" + p.id + "]";
-        if (!p.unit_id.empty()) out += " (" + p.locale + ", unit " + p.unit_id + ")";
+        if (!p.unit_id.empty())
+            out += " (" + p.locale + ", unit " + p.unit_id + ")";
+        else
+            out += " (" + p.locale + (p.page.empty() ? "" : ", " + p.page) + ")";
         if (!p.page.empty() && p.page_line > 0)
             out += " " + p.page + ":" + std::to_string(p.page_line);
         out += "\n";
