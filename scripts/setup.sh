@@ -9,6 +9,7 @@ PACKAGES="
   libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev
   gettext i18nspector libxml2-utils translate-toolkit hugo po4a cmark-gfm
   hyperfine jq valgrind
+  chromium python3-jsonschema
 "
 missing=""
 for p in $PACKAGES; do

@@ -39,6 +39,7 @@ struct MergeCommand {
     bool verbose = false;          // print the chain of catalogs
     std::vector<std::string> keys; // front-matter keys added to the defaults and the catalog's
     bool keys_only = false;        // `keys` alone
+    bool strict = false;           // exit 1 when a broken translation fell back
 };
 int run_merge(const MergeCommand& c);
 
@@ -88,5 +89,18 @@ struct StatsCommand {
     bool json = false;
 };
 int run_stats(const StatsCommand& c);
+
+struct CheckCommand {
+    std::vector<std::string> inputs;  // pages, catalog files and catalog directories
+    std::vector<std::string> locales; // empty: each catalog's own
+    std::optional<double> min_complete;
+    bool json = false;
+    std::optional<std::string> html; // report file
+    bool strict = false;             // warnings fail too
+    std::vector<std::string> ignore; // check ids silenced for the project
+    std::vector<std::string> glossaries;
+    std::string source_lang = "en";
+};
+int run_check(const CheckCommand& c);
 
 } // namespace policyloc::cli

@@ -56,6 +56,8 @@ CLI::App* add_merge(CLI::App& app, MergeCommand& mg) {
                      "Front-matter keys to translate besides the defaults and the catalog's")
         ->delimiter(',');
     merge->add_flag("--keys-only", mg.keys_only, "Translate only the --keys");
+    merge->add_flag("--strict", mg.strict,
+                    "Fail (exit 1, no page) when a translation is not used because it is broken");
 
     return merge;
 }
@@ -137,6 +139,27 @@ CLI::App* add_stats(CLI::App& app, StatsCommand& st) {
     return stats;
 }
 
+CLI::App* add_check(CLI::App& app, CheckCommand& ck) {
+    auto* check = app.add_subcommand(
+        "check", "Is each page complete and safe to publish, in every locale: completeness per "
+                 "page and locale, and quality checks of every translation");
+    check->add_option("inputs", ck.inputs, "[PAGE...] CATALOG|DIR...")->required();
+    check->add_option("--locale", ck.locales, "Locales to check (default: every catalog's)")
+        ->delimiter(',');
+    check->add_option("--min-complete", ck.min_complete,
+                      "Minimum percent of each page's source words translated");
+    auto* json = check->add_flag("--json", ck.json, "The report as JSON");
+    check->add_option("--html", ck.html, "Also write the report as an HTML page to FILE")
+        ->excludes(json);
+    check->add_flag("--strict", ck.strict, "Warnings fail the check too");
+    check->add_option("--ignore", ck.ignore, "Check ids to silence for the whole project")
+        ->delimiter(',');
+    check->add_option("--glossary", ck.glossaries, "Glossary files (TBX-Basic, or CSV)");
+    check->add_option("--source-lang", ck.source_lang, "Source language of the glossaries");
+
+    return check;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -156,13 +179,15 @@ int main(int argc, char** argv) {
     ConvertCommand cv;
     PseudoCommand ps;
     StatsCommand st;
+    CheckCommand ck;
     CLI::App* extract = add_extract(app, ex);
     CLI::App* merge = add_merge(app, mg);
     CLI::App* update = add_update(app, up);
     CLI::App* build = add_build(app, bd);
     CLI::App* convert = add_convert(app, cv);
     CLI::App* pseudo = add_pseudo(app, ps);
-    add_stats(app, st);
+    CLI::App* stats = add_stats(app, st);
+    CLI::App* check = add_check(app, ck);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -175,5 +200,7 @@ int main(int argc, char** argv) {
     if (*build) return run_build(bd);
     if (*convert) return run_convert(cv);
     if (*pseudo) return run_pseudo(ps);
-    return run_stats(st);
+    if (*stats) return run_stats(st);
+    if (*check) return run_check(ck);
+    return exit_bad_input;
 }

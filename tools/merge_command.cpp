@@ -120,6 +120,24 @@ std::vector<std::string> merge_keys(const MergeCommand& c, const std::vector<Cat
     return front_matter_keys_with(extra, c.keys_only);
 }
 
+// With --strict: the units whose translation was broken (a protected span changed, the
+// structure would change, the front matter cannot hold it) make the merge fail.
+bool strict_failure(const MergeCommand& c, const MergeStats& s) {
+    size_t broken = 0;
+    for (const Fallback& fb : s.fallbacks)
+        if (fb.reason == FallbackReason::protected_span_changed ||
+            fb.reason == FallbackReason::would_change_structure ||
+            fb.reason == FallbackReason::front_matter_cannot_hold)
+            ++broken;
+    if (!c.strict || broken == 0) return false;
+    print({{Severity::error, c.page, 0, 0,
+            std::to_string(broken) +
+                " unit(s) fell back because their translation is broken "
+                "(--strict); " +
+                c.output + " not written"}});
+    return true;
+}
+
 void print_summary(const MergeCommand& c, const MergeStats& s) {
     std::string reasons;
     for (const auto& [reason, n] : s.reasons)
@@ -175,6 +193,7 @@ int run_merge(const MergeCommand& c) {
         print({{Severity::error, c.page, 0, 0, m.str()}});
         return exit_check_failed;
     }
+    if (strict_failure(c, r.stats)) return exit_check_failed;
     if (!write_output(c.output, r.output)) return exit_bad_input;
     print_summary(c, r.stats);
     return exit_ok;

@@ -26,6 +26,7 @@
 #include <system_error>
 #include <vector>
 
+#include "entry_lines.h"
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
@@ -537,6 +538,7 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
         }
     }
     result.catalog = read_messages(file.get(), Recoder(utf8 ? std::string() : charset));
+    if (utf8) detail::po_set_entry_lines(*bytes, *result.catalog);
     return result;
 }
 

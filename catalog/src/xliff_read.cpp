@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entry_lines.h"
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
@@ -109,7 +110,7 @@ bool looks_wide(std::string_view xml) {
 class Reader {
   public:
     Reader(const std::string& xml, const std::string& name, Diagnostics& diagnostics)
-        : xml_(xml), name_(name), diagnostics_(diagnostics) {}
+        : xml_(xml), name_(name), diagnostics_(diagnostics), lines_(xml) {}
 
     std::optional<Catalog> run() {
         pugi::xml_document doc;
@@ -222,6 +223,9 @@ class Reader {
     }
 
     // ---- Diagnostics
+    int line_of(const pugi::xml_node& n) const {
+        return lines_.line_of(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())));
+    }
     void error_at(size_t offset, std::string message, Severity sev = Severity::error) {
         TextPosition p = text_position(xml_, offset);
         diagnostics_.push_back({sev, name_, p.line, p.column, std::move(message)});
@@ -299,6 +303,7 @@ class Reader {
         read_metadata(n, u, notes);
         settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
+        u.catalog_line = line_of(n);
         cat_.add(std::move(u));
     }
 
@@ -340,6 +345,7 @@ class Reader {
         if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
         settle_codes(u, notes, {});
         u.obsolete = in_obsolete_;
+        u.catalog_line = line_of(g);
         cat_.add(std::move(u));
     }
 
@@ -566,6 +572,7 @@ class Reader {
     const std::string& xml_;
     const std::string& name_;
     Diagnostics& diagnostics_;
+    detail::LineStarts lines_; // the line of each unit's tag (Unit::catalog_line)
 
   public:
     bool version_2() const { return v2_; }

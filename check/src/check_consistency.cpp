@@ -1,0 +1,34 @@
+#include "policyloc/check_consistency.h"
+
+#include <unordered_map>
+
+namespace policyloc {
+
+std::vector<Problem> check_consistency(const std::string& locale,
+                                       const std::vector<LocaleCatalog>& catalogs) {
+    struct First {
+        const LocaleCatalog* where;
+        const Unit* unit;
+    };
+    std::unordered_map<std::string, First> first;
+    std::vector<Problem> out;
+    for (const LocaleCatalog& c : catalogs) {
+        if (!c.catalog) continue;
+        for (const Unit& u : c.catalog->units()) {
+            if (!u.has_usable_target()) continue;
+            auto [it, inserted] = first.try_emplace(unit_key(u.context, u.source), First{&c, &u});
+            if (inserted || it->second.unit->target == u.target) continue;
+            const First& f = it->second;
+            Problem p = problem_for_unit("inconsistent", u, c.path, locale,
+                                         "translated otherwise in " + f.where->path + ":" +
+                                             std::to_string(f.unit->catalog_line) + " (\"" +
+                                             f.unit->target + "\")");
+            p.related.push_back(
+                {f.where->path, f.unit->catalog_line, f.unit->id(), f.unit->target});
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+} // namespace policyloc

@@ -1,0 +1,256 @@
+// check_run: every page in every locale, every catalog, every translated unit.
+#include "policyloc/check_run.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "policyloc/check_consistency.h"
+#include "policyloc/check_page.h"
+#include "policyloc/check_unit.h"
+#include "policyloc/extract.h"
+
+namespace policyloc {
+
+namespace {
+
+struct ExtractedPage {
+    const CheckPage* page = nullptr;
+    Skeleton skeleton;
+    std::vector<PageUnit> units;
+};
+
+// Where a unit sits on the pages: its first page and line, and its protected spans there.
+struct PagePlace {
+    const std::string* page = nullptr;
+    const PageUnit* unit = nullptr;
+};
+
+class Runner {
+  public:
+    Runner(const std::vector<CheckPage>& pages, const std::vector<CheckCatalog>& catalogs,
+           const CheckOptions& options)
+        : pages_(pages), catalogs_(catalogs), options_(options) {}
+
+    CheckRunResult run() {
+        result_.report.min_complete = options_.min_complete;
+        if (!extract_pages()) return std::move(result_);
+        std::vector<std::string> locales;
+        for (const CheckCatalog& c : catalogs_)
+            if (std::find(locales.begin(), locales.end(), c.target.locale) == locales.end())
+                locales.push_back(c.target.locale);
+        for (const std::string& locale : locales) check_locale(locale);
+        return std::move(result_);
+    }
+
+  private:
+    const std::vector<CheckPage>& pages_;
+    const std::vector<CheckCatalog>& catalogs_;
+    const CheckOptions& options_;
+    CheckRunResult result_;
+    std::vector<ExtractedPage> extracted_;
+    std::unordered_map<std::string, PagePlace> places_; // unit key -> first place on a page
+    WordCounter words_;
+    std::set<std::string> reported_; // catalog + unit id + check id, each once
+
+    bool extract_pages() {
+        std::vector<std::string> keys;
+        for (const CheckCatalog& c : catalogs_)
+            for (std::string& k : front_matter_keys_of_catalog(c.catalog)) keys.push_back(k);
+        ExtractOptions eo;
+        eo.front_matter_keys = front_matter_keys_with(keys, false);
+        extracted_.reserve(pages_.size());
+        for (const CheckPage& p : pages_) {
+            eo.file_name = p.path;
+            ExtractResult r = extract_page(p.text, eo);
+            for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
+            if (!r.ok()) return false;
+            extracted_.push_back({&p, std::move(r.skeleton), {}});
+            extracted_.back().units = page_units(extracted_.back().skeleton);
+        }
+        for (const ExtractedPage& e : extracted_)
+            for (const PageUnit& u : e.units)
+                places_.try_emplace(unit_key(u.context, u.source), PagePlace{&e.page->path, &u});
+        return true;
+    }
+
+    bool silenced(const Problem& p, const Unit* unit) const {
+        const auto& ignore = options_.ignore;
+        if (std::find(ignore.begin(), ignore.end(), p.id) != ignore.end()) return true;
+        if (!unit) return false;
+        std::vector<std::string> ids = unit_ignored_checks(*unit);
+        return std::find(ids.begin(), ids.end(), p.id) != ids.end() ||
+               std::find(ids.begin(), ids.end(), "all") != ids.end();
+    }
+
+    void report(Problem p, const Unit* unit) {
+        if (!p.unit_id.empty() &&
+            !reported_.insert(p.catalog + '\x1f' + p.unit_id + '\x1f' + p.id).second)
+            return;
+        if (p.page.empty() && unit) {
+            auto it = places_.find(unit_key(unit->context, unit->source));
+            if (it != places_.end()) {
+                p.page = *it->second.page;
+                p.page_line = it->second.unit->line;
+            }
+        }
+        if (silenced(p, unit)) {
+            ++result_.report.ignored;
+            return;
+        }
+        result_.report.problems.push_back(std::move(p));
+    }
+
+    void check_language(const CheckCatalog& c) {
+        for (const Diagnostic& d : merge_plan_check_language(c.target.planned, c.catalog)) {
+            Problem p;
+            p.id = d.severity == Severity::error ? "catalog-language" : "catalog-language-unsure";
+            p.severity = check_info(p.id)->severity;
+            p.locale = c.target.locale;
+            p.catalog = c.target.planned.path;
+            p.message = d.message;
+            report(std::move(p), nullptr);
+        }
+    }
+
+    void check_units(const CheckCatalog& c) {
+        const std::string& path = c.target.planned.path;
+        for (const Unit& u : c.catalog.units()) {
+            if (!u.has_usable_target()) continue;
+            Unit checked = u;
+            auto place = places_.find(unit_key(u.context, u.source));
+            if (checked.codes.empty() && place != places_.end())
+                checked.codes = place->second.unit->codes;
+            UnitFindings found = check_unit(checked, words_);
+            for (UnitFinding& f : glossary_check(options_.glossary, checked, c.target.locale))
+                found.push_back(std::move(f));
+            for (UnitFinding& f : found)
+                report(problem_for_unit(f.id, u, path, c.target.locale, std::move(f.message)), &u);
+        }
+    }
+
+    void check_threshold(const std::string& page, const std::string& locale,
+                         const std::string& catalog, double percent, bool& meets) {
+        meets = !options_.min_complete || percent + 1e-9 >= *options_.min_complete;
+        if (meets) return;
+        Problem p;
+        p.id = "below-threshold";
+        p.severity = Severity::error;
+        p.locale = locale;
+        p.catalog = catalog;
+        p.page = page;
+        char buf[160];
+        std::snprintf(buf, sizeof buf,
+                      "%.1f%% of the source words translated, below "
+                      "--min-complete %g%%",
+                      percent, *options_.min_complete);
+        p.message = buf;
+        report(std::move(p), nullptr);
+    }
+
+    void check_page(const ExtractedPage& e, const std::string& locale,
+                    const std::vector<LocaleCatalog>& cats) {
+        PageCompleteness pc = completeness_of_page(e.page->path, locale, e.units, cats, words_);
+        check_threshold(e.page->path, locale, cats.front().path, pc.percent_words(),
+                        pc.meets_threshold);
+        result_.report.pages.push_back(std::move(pc));
+        for (const PageUnit& pu : e.units) {
+            bool found = std::any_of(cats.begin(), cats.end(), [&](const LocaleCatalog& c) {
+                return c.catalog->find(pu.context, pu.source) != nullptr;
+            });
+            if (found) continue;
+            Problem p;
+            p.id = "unit-missing";
+            p.severity = check_info(p.id)->severity;
+            p.locale = locale;
+            p.catalog = cats.front().path;
+            p.unit_id = unit_id(pu.context, pu.source);
+            p.page = e.page->path;
+            p.page_line = pu.line;
+            p.source = pu.source;
+            p.message =
+                "the unit is on the page but in no catalog of " + locale + " (update the catalog)";
+            report(std::move(p), nullptr);
+        }
+        for (const LocaleCatalog& c : cats) check_merge(e, locale, c);
+    }
+
+    void check_merge(const ExtractedPage& e, const std::string& locale, const LocaleCatalog& c) {
+        std::unordered_map<std::string, const Unit*> by_id;
+        for (const Unit& u : c.catalog->units())
+            if (!u.obsolete) by_id.emplace(u.id(), &u);
+        for (PageFinding& f : check_page_merge(e.page->text, e.skeleton, c, locale)) {
+            auto it = by_id.find(f.unit_id);
+            if (it == by_id.end()) continue;
+            Problem p = problem_for_unit(f.id, *it->second, c.path, locale, std::move(f.message));
+            p.page = e.page->path;
+            p.page_line = f.page_line;
+            report(std::move(p), it->second);
+        }
+    }
+
+    void count_missing_and_extra(const LocaleCatalog& c, CatalogCompleteness& cc) {
+        std::set<std::string> on_pages;
+        for (const ExtractedPage& e : extracted_)
+            for (const PageUnit& pu : e.units) {
+                std::string key = unit_key(pu.context, pu.source);
+                if (on_pages.insert(key).second && !c.catalog->find(pu.context, pu.source))
+                    ++cc.missing_units;
+            }
+        for (const Unit& u : c.catalog->units()) {
+            if (u.obsolete || on_pages.count(unit_key(u.context, u.source))) continue;
+            ++cc.extra_units;
+            report(problem_for_unit("unit-extra", u, c.path, cc.locale,
+                                    "the unit is on none of the pages checked"),
+                   &u);
+        }
+    }
+
+    void check_locale(const std::string& locale) {
+        std::vector<LocaleCatalog> cats;
+        for (const CheckCatalog& c : catalogs_) {
+            if (c.target.locale != locale) continue;
+            cats.push_back({c.target.planned.path, &c.catalog});
+            check_language(c);
+            CatalogCompleteness cc =
+                completeness_of_catalog(c.target.planned.path, locale, c.catalog);
+            if (!extracted_.empty())
+                count_missing_and_extra(cats.back(), cc);
+            else
+                check_threshold("", locale, cc.catalog, cc.percent_words(), cc.meets_threshold);
+            result_.report.catalogs.push_back(std::move(cc));
+            check_units(c);
+        }
+        for (const ExtractedPage& e : extracted_) check_page(e, locale, cats);
+        for (Problem& p : check_consistency(locale, cats)) {
+            const Unit* u = nullptr;
+            for (const LocaleCatalog& c : cats)
+                if (c.path == p.catalog && !u)
+                    for (const Unit& cu : c.catalog->units())
+                        if (cu.id() == p.unit_id && !cu.obsolete) u = &cu;
+            report(std::move(p), u);
+        }
+    }
+};
+
+} // namespace
+
+CheckRunResult check_run(const std::vector<CheckPage>& pages,
+                         const std::vector<CheckCatalog>& catalogs, const CheckOptions& options) {
+    CheckRunResult r = Runner(pages, catalogs, options).run();
+    // Problems come locale by locale; within a locale, by catalog and line.
+    auto& problems = r.report.problems;
+    for (auto begin = problems.begin(); begin != problems.end();) {
+        auto end = std::find_if(begin, problems.end(),
+                                [&](const Problem& p) { return p.locale != begin->locale; });
+        std::stable_sort(begin, end, [](const Problem& a, const Problem& b) {
+            return a.catalog != b.catalog ? a.catalog < b.catalog : a.line < b.line;
+        });
+        begin = end;
+    }
+    return r;
+}
+
+} // namespace policyloc

@@ -1,0 +1,128 @@
+// policyloc check: completeness and quality of catalogs, per page and locale. The check
+// library decides and reports; this file reads the inputs and writes the report.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "policyloc/check_output.h"
+#include "policyloc/check_run.h"
+#include "policyloc/file_io.h"
+
+namespace policyloc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Inputs {
+    std::vector<CheckPage> pages;
+    CheckPlanInput plan;
+    std::map<std::string, Catalog> loaded; // catalog files read so far, by path
+};
+
+std::vector<std::string> regular_files_in(const std::string& dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
+    return files;
+}
+
+// Sorts the arguments into pages, catalog files and catalog directories; false on an input
+// that cannot be read.
+bool read_inputs(const CheckCommand& c, Inputs& in) {
+    in.plan.locales = c.locales;
+    std::error_code ec;
+    for (const std::string& arg : c.inputs) {
+        if (fs::is_directory(arg, ec)) {
+            in.plan.directories.push_back({arg, regular_files_in(arg)});
+            continue;
+        }
+        auto format = catalog_format_for_path(arg);
+        if (format && fs::path(arg).extension() == ".pot") {
+            usage_error(arg + " is a template; give the translated catalogs (or their directory)");
+            return false;
+        }
+        if (format) {
+            auto cat = load_catalog(arg);
+            if (!cat) return false;
+            in.plan.files.push_back({arg, cat->target_lang});
+            in.loaded.emplace(arg, std::move(*cat));
+            continue;
+        }
+        FileReadResult page = file_read(arg);
+        print(page.diagnostics);
+        if (!page.content) return false;
+        in.pages.push_back({arg, std::move(*page.content)});
+    }
+    return true;
+}
+
+std::optional<std::vector<CheckCatalog>> read_catalogs(const CheckPlan& plan, Inputs& in) {
+    std::vector<CheckCatalog> out;
+    for (const CheckTarget& t : plan.targets) {
+        auto it = in.loaded.find(t.planned.path);
+        if (it == in.loaded.end()) {
+            auto cat = load_catalog(t.planned.path);
+            if (!cat) return std::nullopt;
+            it = in.loaded.emplace(t.planned.path, std::move(*cat)).first;
+        }
+        out.push_back({t, it->second});
+    }
+    return out;
+}
+
+std::optional<CheckOptions> check_options(const CheckCommand& c) {
+    CheckOptions o;
+    o.min_complete = c.min_complete;
+    for (const std::string& id : c.ignore) {
+        if (!check_info(id) && id != "all") {
+            usage_error("--ignore: '" + id + "' is not a check id (see policyloc check --help)");
+            return std::nullopt;
+        }
+        o.ignore.push_back(id);
+    }
+    for (const std::string& g : c.glossaries) {
+        FileReadResult text = file_read(g);
+        print(text.diagnostics);
+        if (!text.content) return std::nullopt;
+        GlossaryReadResult r = glossary_read(*text.content, g, c.source_lang);
+        print(r.diagnostics);
+        if (!r.glossary || diagnostics_have_error(r.diagnostics)) return std::nullopt;
+        glossary_merge(o.glossary, *r.glossary);
+    }
+    return o;
+}
+
+} // namespace
+
+int run_check(const CheckCommand& c) {
+    std::optional<CheckOptions> options = check_options(c);
+    if (!options) return exit_bad_input;
+    Inputs in;
+    if (!read_inputs(c, in)) return exit_bad_input;
+    CheckPlan plan = check_plan_build(in.plan);
+    print(plan.diagnostics);
+    if (!plan.ok()) return exit_bad_input;
+    if (plan.targets.empty()) return usage_error("no catalog to check");
+    std::optional<std::vector<CheckCatalog>> catalogs = read_catalogs(plan, in);
+    if (!catalogs) return exit_bad_input;
+
+    CheckRunResult r = check_run(in.pages, *catalogs, *options);
+    print(r.diagnostics);
+    if (diagnostics_have_error(r.diagnostics)) return exit_bad_input;
+
+    ReportOptions ro;
+    ro.strict = c.strict;
+    ro.colour = !c.json && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    if (c.html && !write_output(*c.html, check_report_html(r.report, ro))) return exit_bad_input;
+    std::cout << (c.json ? check_report_json(r.report, ro) : check_report_table(r.report, ro));
+    return r.report.passed(c.strict) ? exit_ok : exit_check_failed;
+}
+
+} // namespace policyloc::cli
