@@ -14,6 +14,7 @@
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 #include "xliff_common.h"
+#include "xliff_matches.h"
 
 namespace policyloc {
 
@@ -371,18 +372,8 @@ class Reader {
                     u.comments = join_lines(u.comments, all_text(c));
                 else
                     notes = join_lines(notes, all_text(c));
-            } else if (is_element(c, "alt-trans") &&
-                       attr(c, "alttranstype") == "previous-version") {
-                if (pugi::xml_node s = first_child(c, "source")) {
-                    std::map<std::string, std::string> none, known;
-                    u.previous_source = detail::inline_text_read(s, false, none, known, false).text;
-                }
-                for (pugi::xml_node g : c.children())
-                    if (is_element(g, "context-group"))
-                        for (pugi::xml_node ctx : g.children())
-                            if (is_element(ctx, "context") &&
-                                attr(ctx, "context-type") == "x-msgctxt")
-                                u.previous_context = all_text(ctx);
+            } else if (is_element(c, "alt-trans")) {
+                detail::alt_trans_read(c, u);
             }
         }
     }
@@ -497,6 +488,8 @@ class Reader {
                     }
                     if (has_file) u.refs.push_back(std::move(ref));
                 }
+            } else if (is_element(c, "matches")) {
+                detail::matches_read(c, u);
             } else if (is_element(c, "notes")) {
                 for (pugi::xml_node n : c.children()) {
                     if (!is_element(n, "note")) continue;

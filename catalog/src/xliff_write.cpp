@@ -17,6 +17,7 @@
 #include "policyloc/catalog_io.h"
 #include "xliff_builder.h"
 #include "xliff_common.h"
+#include "xliff_matches.h"
 
 namespace policyloc {
 
@@ -104,6 +105,7 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
         if (f.target.empty() && state != UnitState::fuzzy) f.state = UnitState::untranslated;
         f.unit.source = i == 0 ? u.source : *u.source_plural;
         f.unit.codes.clear();
+        f.unit.previous_source.reset(); // the group's, not a form's
         forms.push_back(std::move(f));
     }
     return forms;
@@ -143,6 +145,7 @@ class Writer {
         } else {
             root.append_attribute("xmlns") = ns20;
             root.append_attribute("xmlns:mda") = ns_mda;
+            if (any_matches()) root.append_attribute("xmlns:mtc") = detail::ns_mtc;
             root.append_attribute("version") = "2.0";
             root.append_attribute("srcLang") = source_lang.c_str();
             if (!cat_.target_lang.empty())
@@ -188,6 +191,12 @@ class Writer {
     }
 
   private:
+    // Whether a unit's previous source is written as a 2.0 translation candidate.
+    bool any_matches() const {
+        return std::any_of(cat_.units().begin(), cat_.units().end(),
+                           [](const Unit& u) { return u.previous_source && !u.source_plural; });
+    }
+
     // ---- PO header
     std::string header_text() const {
         std::string text;
@@ -358,42 +367,37 @@ class Writer {
     }
 
     void previous12(pugi::xml_node tu, const Unit& u, const std::string& id, int depth) {
-        if (!u.previous_source && !u.previous_context) return;
-        pugi::xml_node alt = b_.element(tu, "alt-trans", depth);
-        alt.append_attribute("alttranstype") = "previous-version";
-        if (u.previous_source) {
-            pugi::xml_node s = b_.element(alt, "source", depth + 1);
-            b_.text(s, *u.previous_source, id);
-        }
-        pugi::xml_node t = b_.element(alt, "target", depth + 1);
-        b_.text(t, u.target, id);
-        if (u.previous_context)
-            entry(group(alt, "information", depth + 1), "x-msgctxt", *u.previous_context, id);
-        b_.close(alt, depth);
+        detail::alt_trans_write(b_, tu, u, id, depth);
     }
 
     // ---- 2.0
-    void metadata20(pugi::xml_node parent, const Unit& u, const std::string& id, int depth) {
-        const bool po_meta =
-            u.context || u.previous_context || u.previous_source || !u.flags.empty();
+    // Metadata, matches (`matches`: the previous source as a translation candidate, else as
+    // "previous-msgid" metadata, as in a plural group) and notes.
+    void metadata20(pugi::xml_node parent, const Unit& u, const std::string& id, int depth,
+                    bool matches) {
+        const bool previous_meta = u.previous_source && !matches;
+        const bool po_meta = u.context || u.previous_context || previous_meta || !u.flags.empty();
         if (po_meta || !u.refs.empty()) {
             pugi::xml_node md = b_.element(parent, "mda:metadata", depth);
             if (po_meta) {
                 pugi::xml_node g = group(md, "po", depth + 1);
                 if (u.context) entry(g, "msgctxt", *u.context, id);
                 if (u.previous_context) entry(g, "previous-msgctxt", *u.previous_context, id);
-                if (u.previous_source) entry(g, "previous-msgid", *u.previous_source, id);
+                if (previous_meta) entry(g, "previous-msgid", *u.previous_source, id);
                 if (!u.flags.empty()) entry(g, "flags", flags_text(u), id);
             }
             for (const Reference& r : u.refs) location(md, r, id, depth + 1);
             b_.close(md, depth);
         }
+        if (matches) detail::matches_write(b_, parent, u, id, depth);
         unit_notes(parent, u, id, depth);
     }
 
     void segment20(pugi::xml_node unit, const Unit& u, UnitState state, const std::string& target,
                    const std::string& id, int depth) {
         pugi::xml_node seg = b_.element(unit, "segment", depth);
+        // The segment a translation candidate points at.
+        if (u.previous_source) seg.append_attribute("id") = detail::match_segment_id;
         seg.append_attribute("state") = state_name(state, false);
         pugi::xml_node s = b_.element(seg, "source", depth + 1);
         s.append_attribute("xml:space") = "preserve";
@@ -478,7 +482,7 @@ class Writer {
                 pugi::xml_node unit = b_.element(parent, "unit", depth);
                 unit.append_attribute("id") = id.c_str();
                 unit.append_attribute("name") = name.c_str();
-                metadata20(unit, w, id, depth + 1);
+                metadata20(unit, w, id, depth + 1, true);
                 original_data(unit, w, id, depth + 1);
                 segment20(unit, w, state, w.target, id, depth + 1);
                 b_.close(unit, depth);
@@ -496,7 +500,7 @@ class Writer {
         g.append_attribute(v2_ ? "name" : "resname") = name.c_str();
         g.append_attribute(v2_ ? "type" : "restype") = v2_ ? plurals20 : plurals12;
         if (v2_)
-            metadata20(g, w, id, depth + 1);
+            metadata20(g, w, id, depth + 1, false);
         else
             metadata12(g, w, id, depth + 1);
         const std::vector<PluralForm> forms = plural_forms(w, state);
