@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "inline_codes.h"
+#include "po_lines.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 
@@ -537,6 +538,7 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
         }
     }
     result.catalog = read_messages(file.get(), Recoder(utf8 ? std::string() : charset));
+    detail::po_entry_lines_set(*bytes, *result.catalog);
     return result;
 }
 

@@ -230,6 +230,16 @@ class Reader {
     void error(const pugi::xml_node& n, std::string message) {
         error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())), std::move(message));
     }
+    // The line of a unit's tag, counted on from the previous unit's (they come in order).
+    int line_of(const pugi::xml_node& n) {
+        const size_t at =
+            std::min(xml_.size(), static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())));
+        if (at < line_offset_) line_offset_ = 0, line_ = 1;
+        line_ += static_cast<int>(std::count(xml_.begin() + static_cast<ptrdiff_t>(line_offset_),
+                                             xml_.begin() + static_cast<ptrdiff_t>(at), '\n'));
+        line_offset_ = at;
+        return line_;
+    }
     void warning(const pugi::xml_node& n, std::string message) {
         error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())), std::move(message),
                  Severity::warning);
@@ -300,6 +310,7 @@ class Reader {
         read_metadata(n, u, notes);
         settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
+        u.catalog_line = line_of(n);
         cat_.add(std::move(u));
     }
 
@@ -341,6 +352,7 @@ class Reader {
         if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
         settle_codes(u, notes, {});
         u.obsolete = in_obsolete_;
+        u.catalog_line = line_of(g);
         cat_.add(std::move(u));
     }
 
@@ -566,6 +578,8 @@ class Reader {
   private:
     bool v2_ = false;
     bool in_obsolete_ = false; // inside the group of obsolete units
+    size_t line_offset_ = 0;   // where line_ was counted to
+    int line_ = 1;
     Catalog cat_;
 };
 

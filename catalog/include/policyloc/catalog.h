@@ -80,6 +80,9 @@ struct Unit {
     std::optional<std::string> previous_source;  // "#| msgid" of a fuzzy unit
     bool obsolete = false;
     std::vector<InlineCode> codes; // sorted by begin, not overlapping
+    // Line of the unit's entry in the catalog file it was read from (PO: its "msgid" line;
+    // XLIFF: its <trans-unit> or <unit> tag); 0 when not read from a file. Never written.
+    int catalog_line = 0;
 
     // Plural entries are never produced by policyloc but kept when a file has them.
     std::optional<std::string> source_plural;
