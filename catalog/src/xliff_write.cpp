@@ -113,60 +113,80 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
 
 class Writer {
   public:
-    Writer(const Catalog& cat, bool v2, Diagnostics& diagnostics)
-        : cat_(cat), v2_(v2), b_(v2, diagnostics), diagnostics_(diagnostics) {}
+    Writer(const std::vector<const Catalog*>& files, bool v2, Diagnostics& diagnostics)
+        : files_(files), v2_(v2), b_(v2, diagnostics), diagnostics_(diagnostics) {}
 
+    // One <file> per catalog; the document's languages (2.0) are the first catalog's.
     std::optional<std::string> run() {
         pugi::xml_node root = doc_.append_child("xliff");
-        const std::string source_lang = cat_.source_lang.empty() ? "en" : cat_.source_lang;
-        std::string original = cat_.original;
-        if (original.empty())
-            for (const Unit& u : cat_.units())
-                if (!u.refs.empty()) {
-                    original = u.refs.front().file;
-                    break;
-                }
-        if (original.empty()) original = "messages";
-
         if (!v2_) {
             root.append_attribute("version") = "1.2";
             root.append_attribute("xmlns") = ns12;
-            pugi::xml_node file = b_.element(root, "file", 1);
-            file.append_attribute("original") = b_.attribute_text(original, "file").c_str();
-            file.append_attribute("source-language") = source_lang.c_str();
-            if (!cat_.target_lang.empty())
-                file.append_attribute("target-language") = cat_.target_lang.c_str();
-            file.append_attribute("datatype") = "x-markdown";
-            header12(file, 2);
-            pugi::xml_node body = b_.element(file, "body", 2);
-            write_units(body, 3);
-            b_.close(body, 2);
-            b_.close(file, 1);
         } else {
             root.append_attribute("xmlns") = ns20;
             root.append_attribute("xmlns:mda") = ns_mda;
             if (any_matches()) root.append_attribute("xmlns:mtc") = detail::ns_mtc;
             root.append_attribute("version") = "2.0";
-            root.append_attribute("srcLang") = source_lang.c_str();
-            if (!cat_.target_lang.empty())
-                root.append_attribute("trgLang") = cat_.target_lang.c_str();
-            pugi::xml_node file = b_.element(root, "file", 1);
-            file.append_attribute("id") = "f1";
-            file.append_attribute("original") = b_.attribute_text(original, "file").c_str();
-            header20(file, 2);
-            const size_t written = write_units(file, 2);
-            b_.close(file, 1);
-            if (written == 0)
-                diagnostics_.push_back({Severity::warning,
-                                        {},
-                                        0,
-                                        0,
-                                        "the catalog has no units; XLIFF 2.0 requires at least "
-                                        "one unit per file, so the document is not valid"});
+            root.append_attribute("srcLang") = source_lang(*files_.front()).c_str();
+            if (!files_.front()->target_lang.empty())
+                root.append_attribute("trgLang") = files_.front()->target_lang.c_str();
+        }
+        for (size_t i = 0; i < files_.size(); ++i) {
+            cat_ = files_[i];
+            if (v2_)
+                file20(root, i + 1);
+            else
+                file12(root);
         }
         b_.close(root, 0);
         if (b_.failed()) return std::nullopt;
+        return serialize();
+    }
 
+  private:
+    static std::string source_lang(const Catalog& cat) {
+        return cat.source_lang.empty() ? "en" : cat.source_lang;
+    }
+
+    // The catalog's source document: its own name, else the first reference's file.
+    std::string original() const {
+        if (!cat_->original.empty()) return cat_->original;
+        for (const Unit& u : cat_->units())
+            if (!u.refs.empty()) return u.refs.front().file;
+        return "messages";
+    }
+
+    void file12(pugi::xml_node root) {
+        pugi::xml_node file = b_.element(root, "file", 1);
+        file.append_attribute("original") = b_.attribute_text(original(), "file").c_str();
+        file.append_attribute("source-language") = source_lang(*cat_).c_str();
+        if (!cat_->target_lang.empty())
+            file.append_attribute("target-language") = cat_->target_lang.c_str();
+        file.append_attribute("datatype") = "x-markdown";
+        header12(file, 2);
+        pugi::xml_node body = b_.element(file, "body", 2);
+        write_units(body, 3);
+        b_.close(body, 2);
+        b_.close(file, 1);
+    }
+
+    void file20(pugi::xml_node root, size_t number) {
+        pugi::xml_node file = b_.element(root, "file", 1);
+        file.append_attribute("id") = ("f" + std::to_string(number)).c_str();
+        file.append_attribute("original") = b_.attribute_text(original(), "file").c_str();
+        header20(file, 2);
+        const size_t written = write_units(file, 2);
+        b_.close(file, 1);
+        if (written == 0)
+            diagnostics_.push_back({Severity::warning,
+                                    {},
+                                    0,
+                                    0,
+                                    "the catalog has no units; XLIFF 2.0 requires at least "
+                                    "one unit per file, so the document is not valid"});
+    }
+
+    std::string serialize() {
         struct StringWriter : pugi::xml_writer {
             std::string out;
             void write(const void* data, size_t size) override {
@@ -190,17 +210,18 @@ class Writer {
         return out;
     }
 
-  private:
     // Whether a unit's previous source is written as a 2.0 translation candidate.
     bool any_matches() const {
-        return std::any_of(cat_.units().begin(), cat_.units().end(),
-                           [](const Unit& u) { return u.previous_source && !u.source_plural; });
+        for (const Catalog* cat : files_)
+            for (const Unit& u : cat->units())
+                if (u.previous_source && !u.source_plural) return true;
+        return false;
     }
 
     // ---- PO header
     std::string header_text() const {
         std::string text;
-        for (const auto& [name, value] : cat_.header) text += name + ": " + value + "\n";
+        for (const auto& [name, value] : cat_->header) text += name + ": " + value + "\n";
         return text;
     }
 
@@ -209,28 +230,28 @@ class Writer {
     // takes "#." comments only from context-groups named "po-entry", which the strict schema
     // forbids more than once per file.)
     void header12(pugi::xml_node file, int depth) {
-        if (cat_.header.empty() && cat_.header_comment.empty()) return;
+        if (cat_->header.empty() && cat_->header_comment.empty()) return;
         pugi::xml_node h = b_.element(file, "header", depth);
-        if (!cat_.header.empty()) note(h, "po-header", header_text(), "po-header", depth + 1);
-        if (!cat_.header_comment.empty())
-            note(h, "po-header-comment", cat_.header_comment, "po-header", depth + 1);
+        if (!cat_->header.empty()) note(h, "po-header", header_text(), "po-header", depth + 1);
+        if (!cat_->header_comment.empty())
+            note(h, "po-header-comment", cat_->header_comment, "po-header", depth + 1);
         b_.close(h, depth);
     }
 
     void header20(pugi::xml_node file, int depth) {
-        if (cat_.header.empty() && cat_.header_comment.empty()) return;
+        if (cat_->header.empty() && cat_->header_comment.empty()) return;
         pugi::xml_node md = b_.element(file, "mda:metadata", depth);
-        if (!cat_.header.empty()) {
+        if (!cat_->header.empty()) {
             pugi::xml_node g = group(md, "po-header", depth + 1);
-            for (const auto& [name, value] : cat_.header) {
+            for (const auto& [name, value] : cat_->header) {
                 pugi::xml_node m = b_.element(g, "mda:meta", depth + 2);
                 m.append_attribute("type") = b_.attribute_text(name, "po-header").c_str();
                 b_.text(m, value, "po-header");
             }
             b_.close(g, depth + 1);
         }
-        if (!cat_.header_comment.empty())
-            entry(group(md, "po-header-comment", depth + 1), "comment", cat_.header_comment,
+        if (!cat_->header_comment.empty())
+            entry(group(md, "po-header-comment", depth + 1), "comment", cat_->header_comment,
                   "po-header");
         b_.close(md, depth);
     }
@@ -426,7 +447,7 @@ class Writer {
     // how many live units were written.
     size_t write_units(pugi::xml_node parent, int depth) {
         size_t written = 0, obsolete = 0;
-        for (const Unit& u : cat_.units()) {
+        for (const Unit& u : cat_->units()) {
             if (u.obsolete) {
                 ++obsolete;
                 continue;
@@ -454,7 +475,7 @@ class Writer {
         } else {
             b_.element(g, "note", depth + 1).append_child(pugi::node_pcdata).set_value(note);
         }
-        for (const Unit& u : cat_.units())
+        for (const Unit& u : cat_->units())
             if (u.obsolete) write_unit(g, u, depth + 1);
         b_.close(g, depth);
     }
@@ -522,7 +543,8 @@ class Writer {
         b_.close(g, depth);
     }
 
-    const Catalog& cat_;
+    const std::vector<const Catalog*>& files_;
+    const Catalog* cat_ = nullptr; // the file being written
     bool v2_;
     Builder b_;
     Diagnostics& diagnostics_;
@@ -531,16 +553,26 @@ class Writer {
 
 } // namespace
 
-CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version) {
+CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
+                                     CatalogFormat version) {
     CatalogWriteResult result;
     if (version == CatalogFormat::po) {
         result.diagnostics.push_back(
             {Severity::error, {}, 0, 0, "xliff_write needs an XLIFF version (1.2 or 2.0)"});
         return result;
     }
-    Writer writer(catalog, version == CatalogFormat::xliff20, result.diagnostics);
+    if (files.empty()) {
+        result.diagnostics.push_back(
+            {Severity::error, {}, 0, 0, "an XLIFF document needs at least one catalog"});
+        return result;
+    }
+    Writer writer(files, version == CatalogFormat::xliff20, result.diagnostics);
     result.text = writer.run();
     return result;
+}
+
+CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version) {
+    return xliff_write_files({&catalog}, version);
 }
 
 } // namespace policyloc
