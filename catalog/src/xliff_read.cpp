@@ -311,6 +311,7 @@ class Reader {
         settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(n);
+        u.catalog_id = attr(n, "id");
         cat_.add(std::move(u));
     }
 
@@ -353,6 +354,7 @@ class Reader {
         settle_codes(u, notes, {});
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(g);
+        u.catalog_id = attr(g, "id");
         cat_.add(std::move(u));
     }
 

@@ -1,5 +1,5 @@
-// Unit::catalog_line: where each unit's entry is in the file it was read from, so that
-// diagnostics about a unit (import, check) point into the catalog.
+// Unit::catalog_line and catalog_id: where each unit's entry is in the file it was read from and
+// the id it has there, so that diagnostics about a unit (import, check) point into the catalog.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -51,6 +51,7 @@ TEST_CASE("catalog line: PO entries are at their msgid line, header and obsolete
     REQUIRE(r.catalog);
     REQUIRE(r.catalog->size() == 4);
     CHECK(lines_of(*r.catalog) == std::vector<int>{8, 12, 0, 22});
+    CHECK(r.catalog->units()[0].catalog_id.empty());
     CHECK(r.catalog->units()[2].obsolete);
 
     // A file without a header: the first entry is a unit.
@@ -77,6 +78,8 @@ TEST_CASE("catalog line: XLIFF units are at their trans-unit or unit tag") {
     auto r = xliff_read(v12, "l.xlf");
     REQUIRE(r.catalog);
     CHECK(lines_of(*r.catalog) == std::vector<int>{5, 8, 11});
+    // The ids as the file has them, whatever the sources are now.
+    CHECK(r.catalog->units()[1].catalog_id == "b");
 
     const std::string v20 =
         "<?xml version=\"1.0\"?>\n"
@@ -90,4 +93,5 @@ TEST_CASE("catalog line: XLIFF units are at their trans-unit or unit tag") {
     auto r2 = xliff_read(v20, "l.xliff");
     REQUIRE(r2.catalog);
     CHECK(lines_of(*r2.catalog) == std::vector<int>{4, 5});
+    CHECK(r2.catalog->units()[0].catalog_id == "a");
 }
