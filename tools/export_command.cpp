@@ -33,8 +33,9 @@ std::string export_summary(const std::string& output, const std::vector<Catalog>
     }
     std::string from;
     for (const std::string& n : names) from += (from.empty() ? "" : ", ") + n;
-    return output + ": " + std::to_string(total.total().units) + " units, " +
-           std::to_string(total.total().words) + " source words (" +
+    const size_t units = total.total().units, words = total.total().words;
+    return output + ": " + std::to_string(units) + (units == 1 ? " unit, " : " units, ") +
+           std::to_string(words) + (words == 1 ? " source word (" : " source words (") +
            std::to_string(total.untranslated.units) + " new, " + std::to_string(total.fuzzy.units) +
            " fuzzy, " + std::to_string(total.translated.units) + " translated or better) from " +
            from;

@@ -66,7 +66,8 @@ int run_import(const ImportCommand& c) {
     for (size_t i = 0; i < catalogs.size(); ++i) {
         if (!changed[i]) continue;
         if (!write_catalog(catalogs[i], targets[i].path, targets[i].format)) return exit_bad_input;
-        std::cout << targets[i].path << ": " << taken[i] << " translations taken, written\n";
+        std::cout << targets[i].path << ": " << taken[i]
+                  << (taken[i] == 1 ? " translation" : " translations") << " taken, written\n";
     }
     return total.stale + total.rejected > 0 ? exit_check_failed : exit_ok;
 }
