@@ -240,7 +240,7 @@ TEST_CASE("handoff: import decisions, one rule each") {
     }
 }
 
-TEST_CASE("handoff: a taken target brings its state; the previous source goes when not fuzzy") {
+TEST_CASE("handoff: a taken target brings its state, and loses its previous source unless fuzzy") {
     Unit current = unit("We keep data for 30 days.", "Nous gardons 20 jours.", UnitState::fuzzy);
     current.previous_source = "We keep data for 20 days.";
     current.comments = "old comment";
