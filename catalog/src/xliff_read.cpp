@@ -15,6 +15,7 @@
 #include "policyloc/file_io.h"
 #include "xliff_common.h"
 #include "xliff_matches.h"
+#include "xliff_states.h"
 
 namespace policyloc {
 
@@ -37,29 +38,6 @@ std::string join_lines(const std::string& a, const std::string& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
     return a + "\n" + b;
-}
-
-UnitState state12(const pugi::xml_node& tu, const pugi::xml_node& target,
-                  const std::string& target_text) {
-    if (!target) return UnitState::untranslated;
-    const std::string s = attr(target, "state");
-    if (s.rfind("needs-review", 0) == 0 || s == "needs-adaptation" || s == "needs-l10n")
-        return UnitState::fuzzy;
-    if (target_text.empty()) return UnitState::untranslated;
-    if (s == "new" || s == "needs-translation") return UnitState::fuzzy;
-    if (s == "final") return UnitState::final_state;
-    if (s == "signed-off") return UnitState::reviewed;
-    if (s == "translated") return UnitState::translated;
-    // No state (or an x- extension): approved="no" marks an unconfirmed target.
-    return attr(tu, "approved") == "no" ? UnitState::fuzzy : UnitState::translated;
-}
-
-UnitState state20(const std::string& s, bool has_target, const std::string& target_text) {
-    if (!has_target || target_text.empty()) return UnitState::untranslated;
-    if (s.empty() || s == "initial") return UnitState::fuzzy;
-    if (s == "reviewed") return UnitState::reviewed;
-    if (s == "final") return UnitState::final_state;
-    return UnitState::translated;
 }
 
 std::vector<std::string> split_flags(const std::string& s) {
@@ -404,7 +382,7 @@ class Reader {
         f.codes = std::move(src.codes);
         pugi::xml_node target = first_child(tu, "target");
         if (target) f.target = detail::inline_text_read(target, false, none, known, false).text;
-        f.state = state12(tu, target, f.target);
+        f.state = detail::state_read12(tu, target, f.target);
         return true;
     }
 
@@ -553,7 +531,7 @@ class Reader {
                 all_translated = false;
             else
                 any_target_text = true;
-            const UnitState s = state20(attr(seg, "state"), target, target_text);
+            const UnitState s = detail::state_read20(attr(seg, "state"), target, target_text);
             if (first || s < f.state) f.state = s;
             first = false;
         }

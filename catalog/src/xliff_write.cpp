@@ -18,6 +18,7 @@
 #include "xliff_builder.h"
 #include "xliff_common.h"
 #include "xliff_matches.h"
+#include "xliff_states.h"
 
 namespace policyloc {
 
@@ -43,14 +44,6 @@ bool codes_valid(const Unit& u) {
         pos = c.end;
     }
     return true;
-}
-
-// Effective state for writing: a target-less unit cannot be translated.
-UnitState writable_state(const Unit& u) {
-    if (u.state == UnitState::fuzzy) return UnitState::fuzzy;
-    if (u.target.empty()) return UnitState::untranslated;
-    if (u.state == UnitState::untranslated) return UnitState::fuzzy; // text kept, not usable
-    return u.state;
 }
 
 struct CodeMatch {
@@ -298,25 +291,6 @@ class Writer {
         if (v2_) b_.close(holder, depth);
     }
 
-    // The state of a 1.2 <target> or a 2.0 <segment>. `kept_text`: a fuzzy target that is
-    // untranslated text kept (1.2 needs-translation).
-    const char* state_name(UnitState state, bool kept_text) const {
-        switch (state) {
-        case UnitState::untranslated:
-            break;
-        case UnitState::fuzzy:
-            if (v2_) break;
-            return kept_text ? "needs-translation" : "needs-review-translation";
-        case UnitState::translated:
-            return "translated";
-        case UnitState::reviewed:
-            return v2_ ? "reviewed" : "signed-off";
-        case UnitState::final_state:
-            return "final";
-        }
-        return "initial";
-    }
-
     // ---- 1.2
     // context-groups and notes, shared by <trans-unit> and the plural <group>.
     void metadata12(pugi::xml_node parent, const Unit& u, const std::string& id, int depth) {
@@ -367,7 +341,8 @@ class Writer {
                   const std::string& id, int depth) {
         if (state == UnitState::untranslated) return;
         pugi::xml_node t = b_.element(tu, "target", depth);
-        t.append_attribute("state") = state_name(state, u.state == UnitState::untranslated);
+        t.append_attribute("state") =
+            detail::state_attribute(state, v2_, u.state == UnitState::untranslated);
         target_content(t, u, target, id);
     }
 
@@ -419,7 +394,7 @@ class Writer {
         pugi::xml_node seg = b_.element(unit, "segment", depth);
         // The segment a translation candidate points at.
         if (u.previous_source) seg.append_attribute("id") = detail::match_segment_id;
-        seg.append_attribute("state") = state_name(state, false);
+        seg.append_attribute("state") = detail::state_attribute(state, v2_, false);
         pugi::xml_node s = b_.element(seg, "source", depth + 1);
         s.append_attribute("xml:space") = "preserve";
         source_content(s, u, id);
@@ -485,7 +460,7 @@ class Writer {
     void write_unit(pugi::xml_node parent, const Unit& u, int depth) {
         const std::string id = u.id();
         const std::string name = b_.attribute_text(u.context ? *u.context : id, id);
-        const UnitState state = writable_state(u);
+        const UnitState state = detail::writable_state(u);
         Unit w = u;
         if (!codes_valid(u)) {
             diagnostics_.push_back({Severity::warning,
