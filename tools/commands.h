@@ -64,6 +64,20 @@ struct BuildCommand {
 };
 int run_build(const BuildCommand& c);
 
+struct ExportCommand {
+    std::vector<std::string> catalogs;
+    std::string output;                               // HANDOFF.xlf or HANDOFF.po
+    std::vector<std::string> only = {"new", "fuzzy"}; // states handed off
+    std::string xliff_version = "1.2";
+};
+int run_export(const ExportCommand& c);
+
+struct ImportCommand {
+    std::vector<std::string> files; // returned hand-off files and the catalogs to import into
+    bool force = false;             // lower reviewed/final units when the returned state is lower
+};
+int run_import(const ImportCommand& c);
+
 struct ConvertCommand {
     std::string input;
     std::string output;

@@ -96,6 +96,31 @@ CLI::App* add_build(CLI::App& app, BuildCommand& bd) {
     return build;
 }
 
+CLI::App* add_export(CLI::App& app, ExportCommand& ex) {
+    auto* exp = app.add_subcommand(
+        "export", "Write the units that need work (new and fuzzy) to one file for translators");
+    exp->add_option("catalogs", ex.catalogs, "Catalogs of one language (.po, .xlf)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    exp->add_option("-o,--output", ex.output, "HANDOFF.xlf or HANDOFF.po")->required();
+    exp->add_option("--only", ex.only,
+                    "States to hand off: new, fuzzy, translated, reviewed, final (default "
+                    "new,fuzzy)")
+        ->delimiter(',');
+    exp->add_option("--xliff-version", ex.xliff_version, "1.2 or 2.0")
+        ->check(CLI::IsMember({"1.2", "2.0"}));
+    return exp;
+}
+
+CLI::App* add_import(CLI::App& app, ImportCommand& im) {
+    auto* imp = app.add_subcommand(
+        "import", "Take back the translations of returned hand-off files into the catalogs");
+    imp->add_option("files", im.files, "Returned hand-off files, then the catalogs")->required();
+    imp->add_flag("--force", im.force,
+                  "Take translations even where they lower a reviewed or final unit");
+    return imp;
+}
+
 CLI::App* add_convert(CLI::App& app, ConvertCommand& cv) {
     auto* convert = app.add_subcommand("convert", "Convert between PO and XLIFF 1.2/2.0");
     convert->add_option("input", cv.input, "Input catalog")->required();
@@ -176,6 +201,8 @@ int main(int argc, char** argv) {
     MergeCommand mg;
     UpdateCommand up;
     BuildCommand bd;
+    ExportCommand exp;
+    ImportCommand imp;
     ConvertCommand cv;
     PseudoCommand ps;
     StatsCommand st;
@@ -184,6 +211,8 @@ int main(int argc, char** argv) {
     CLI::App* merge = add_merge(app, mg);
     CLI::App* update = add_update(app, up);
     CLI::App* build = add_build(app, bd);
+    CLI::App* export_cmd = add_export(app, exp);
+    CLI::App* import_cmd = add_import(app, imp);
     CLI::App* convert = add_convert(app, cv);
     CLI::App* pseudo = add_pseudo(app, ps);
     CLI::App* stats = add_stats(app, st);
@@ -198,6 +227,8 @@ int main(int argc, char** argv) {
     if (*merge) return run_merge(mg);
     if (*update) return run_update(up);
     if (*build) return run_build(bd);
+    if (*export_cmd) return run_export(exp);
+    if (*import_cmd) return run_import(imp);
     if (*convert) return run_convert(cv);
     if (*pseudo) return run_pseudo(ps);
     if (*stats) return run_stats(st);

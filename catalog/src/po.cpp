@@ -28,6 +28,7 @@
 
 #include "entry_lines.h"
 #include "inline_codes.h"
+#include "po_state.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 
@@ -289,6 +290,7 @@ Unit read_message(po_message_t m, const Recoder& recode) {
     std::string extracted =
         drop_final_newline(recode(take_joined_comments(po_message_extracted_comments(m)).c_str()));
     if (!detail::split_code_list(extracted, u.source, u.notes, u.codes)) u.notes = extracted;
+    detail::po_state_from_comments(u);
 
     for (int i = 0;; ++i) {
         po_filepos_t pos = po_message_filepos(m, i);
@@ -473,7 +475,7 @@ po_message_t make_message(const Unit& u, std::vector<std::string>& dropped_flags
         po_message_set_msgstr(m, u.target.c_str());
     }
     po_message_set_fuzzy(m, as_fuzzy ? 1 : 0);
-    po_message_set_comments(m, with_final_newline(u.comments).c_str());
+    po_message_set_comments(m, with_final_newline(detail::po_comments_with_state(u)).c_str());
     po_message_set_extracted_comments(m, with_final_newline(detail::notes_with_codes(u)).c_str());
     for (const Reference& r : u.refs)
         po_message_add_filepos(m, r.file.c_str(),

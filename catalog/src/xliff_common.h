@@ -7,8 +7,10 @@
 //   references         context-group purpose="location" / mda:metaGroup category="location"
 //   flags              context-type="x-po-flags" / mda:meta type="flags"
 //                      (1.2 context-groups carry no name: names must be unique per file)
-//   previous msgctxt,  alt-trans alttranstype="previous-version" / mda:meta types
-//   previous msgid       "previous-msgctxt" and "previous-msgid"
+//   previous msgid     alt-trans origin="policyloc-previous" with match-quality / the
+//                      Translation Candidates module, mtc:match origin="policyloc-previous"
+//                      (see xliff_matches.h)
+//   previous msgctxt   in that alt-trans / mda:meta type="previous-msgctxt"
 //   notes, comments    note from="developer" / from="translator" (2.0: category)
 //   inline codes       <ph id="N">TEXT</ph> / <ph id="N" dataRef="dN"/> + originalData
 //   plural entries     group restype="x-gettext-plurals" / group type="po:plurals", one unit
@@ -19,9 +21,9 @@
 //                      needs-review-translation (fuzzy), translated, signed-off (reviewed),
 //                      final; approved="yes" on every usable translation / segment state
 //                      initial (fuzzy when it has a target), translated, reviewed, final
-// Obsolete units are left out: they are not for translation. The placeholder list of a unit's
-// notes (see inline_codes.cpp) is written into the developer note too, so that CAT tools show what
-// the codes are and the kinds come back on reading.
+// Obsolete units are kept in a group marked translate="no" (obsolete12, obsolete20). The
+// placeholder list of a unit's notes (see inline_codes.cpp) is written into the developer note
+// too, so that CAT tools show what the codes are and the kinds come back on reading.
 #pragma once
 
 #include <pugixml.hpp>

@@ -15,6 +15,8 @@
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 #include "xliff_common.h"
+#include "xliff_matches.h"
+#include "xliff_states.h"
 
 namespace policyloc {
 
@@ -37,29 +39,6 @@ std::string join_lines(const std::string& a, const std::string& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
     return a + "\n" + b;
-}
-
-UnitState state12(const pugi::xml_node& tu, const pugi::xml_node& target,
-                  const std::string& target_text) {
-    if (!target) return UnitState::untranslated;
-    const std::string s = attr(target, "state");
-    if (s.rfind("needs-review", 0) == 0 || s == "needs-adaptation" || s == "needs-l10n")
-        return UnitState::fuzzy;
-    if (target_text.empty()) return UnitState::untranslated;
-    if (s == "new" || s == "needs-translation") return UnitState::fuzzy;
-    if (s == "final") return UnitState::final_state;
-    if (s == "signed-off") return UnitState::reviewed;
-    if (s == "translated") return UnitState::translated;
-    // No state (or an x- extension): approved="no" marks an unconfirmed target.
-    return attr(tu, "approved") == "no" ? UnitState::fuzzy : UnitState::translated;
-}
-
-UnitState state20(const std::string& s, bool has_target, const std::string& target_text) {
-    if (!has_target || target_text.empty()) return UnitState::untranslated;
-    if (s.empty() || s == "initial") return UnitState::fuzzy;
-    if (s == "reviewed") return UnitState::reviewed;
-    if (s == "final") return UnitState::final_state;
-    return UnitState::translated;
 }
 
 std::vector<std::string> split_flags(const std::string& s) {
@@ -233,6 +212,16 @@ class Reader {
     void error(const pugi::xml_node& n, std::string message) {
         error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())), std::move(message));
     }
+    // The line of a unit's tag, counted on from the previous unit's (they come in order).
+    int line_of(const pugi::xml_node& n) {
+        const size_t at =
+            std::min(xml_.size(), static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())));
+        if (at < line_offset_) line_offset_ = 0, line_ = 1;
+        line_ += static_cast<int>(std::count(xml_.begin() + static_cast<ptrdiff_t>(line_offset_),
+                                             xml_.begin() + static_cast<ptrdiff_t>(at), '\n'));
+        line_offset_ = at;
+        return line_;
+    }
     void warning(const pugi::xml_node& n, std::string message) {
         error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())), std::move(message),
                  Severity::warning);
@@ -304,6 +293,7 @@ class Reader {
         settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(n);
+        u.catalog_id = attr(n, "id");
         cat_.add(std::move(u));
     }
 
@@ -346,6 +336,7 @@ class Reader {
         settle_codes(u, notes, {});
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(g);
+        u.catalog_id = attr(g, "id");
         cat_.add(std::move(u));
     }
 
@@ -377,18 +368,8 @@ class Reader {
                     u.comments = join_lines(u.comments, all_text(c));
                 else
                     notes = join_lines(notes, all_text(c));
-            } else if (is_element(c, "alt-trans") &&
-                       attr(c, "alttranstype") == "previous-version") {
-                if (pugi::xml_node s = first_child(c, "source")) {
-                    std::map<std::string, std::string> none, known;
-                    u.previous_source = detail::inline_text_read(s, false, none, known, false).text;
-                }
-                for (pugi::xml_node g : c.children())
-                    if (is_element(g, "context-group"))
-                        for (pugi::xml_node ctx : g.children())
-                            if (is_element(ctx, "context") &&
-                                attr(ctx, "context-type") == "x-msgctxt")
-                                u.previous_context = all_text(ctx);
+            } else if (is_element(c, "alt-trans")) {
+                detail::alt_trans_read(c, u);
             }
         }
     }
@@ -405,7 +386,7 @@ class Reader {
         f.codes = std::move(src.codes);
         pugi::xml_node target = first_child(tu, "target");
         if (target) f.target = detail::inline_text_read(target, false, none, known, false).text;
-        f.state = state12(tu, target, f.target);
+        f.state = detail::state_read12(tu, target, f.target);
         return true;
     }
 
@@ -503,6 +484,8 @@ class Reader {
                     }
                     if (has_file) u.refs.push_back(std::move(ref));
                 }
+            } else if (is_element(c, "matches")) {
+                detail::matches_read(c, u);
             } else if (is_element(c, "notes")) {
                 for (pugi::xml_node n : c.children()) {
                     if (!is_element(n, "note")) continue;
@@ -552,7 +535,7 @@ class Reader {
                 all_translated = false;
             else
                 any_target_text = true;
-            const UnitState s = state20(attr(seg, "state"), target, target_text);
+            const UnitState s = detail::state_read20(attr(seg, "state"), target, target_text);
             if (first || s < f.state) f.state = s;
             first = false;
         }
@@ -580,6 +563,8 @@ class Reader {
   private:
     bool v2_ = false;
     bool in_obsolete_ = false; // inside the group of obsolete units
+    size_t line_offset_ = 0;   // where line_ was counted to
+    int line_ = 1;
     Catalog cat_;
 };
 

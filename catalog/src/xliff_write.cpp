@@ -17,6 +17,8 @@
 #include "policyloc/catalog_io.h"
 #include "xliff_builder.h"
 #include "xliff_common.h"
+#include "xliff_matches.h"
+#include "xliff_states.h"
 
 namespace policyloc {
 
@@ -42,14 +44,6 @@ bool codes_valid(const Unit& u) {
         pos = c.end;
     }
     return true;
-}
-
-// Effective state for writing: a target-less unit cannot be translated.
-UnitState writable_state(const Unit& u) {
-    if (u.state == UnitState::fuzzy) return UnitState::fuzzy;
-    if (u.target.empty()) return UnitState::untranslated;
-    if (u.state == UnitState::untranslated) return UnitState::fuzzy; // text kept, not usable
-    return u.state;
 }
 
 struct CodeMatch {
@@ -104,6 +98,7 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
         if (f.target.empty() && state != UnitState::fuzzy) f.state = UnitState::untranslated;
         f.unit.source = i == 0 ? u.source : *u.source_plural;
         f.unit.codes.clear();
+        f.unit.previous_source.reset(); // the group's, not a form's
         forms.push_back(std::move(f));
     }
     return forms;
@@ -111,59 +106,80 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
 
 class Writer {
   public:
-    Writer(const Catalog& cat, bool v2, Diagnostics& diagnostics)
-        : cat_(cat), v2_(v2), b_(v2, diagnostics), diagnostics_(diagnostics) {}
+    Writer(const std::vector<const Catalog*>& files, bool v2, Diagnostics& diagnostics)
+        : files_(files), v2_(v2), b_(v2, diagnostics), diagnostics_(diagnostics) {}
 
+    // One <file> per catalog; the document's languages (2.0) are the first catalog's.
     std::optional<std::string> run() {
         pugi::xml_node root = doc_.append_child("xliff");
-        const std::string source_lang = cat_.source_lang.empty() ? "en" : cat_.source_lang;
-        std::string original = cat_.original;
-        if (original.empty())
-            for (const Unit& u : cat_.units())
-                if (!u.refs.empty()) {
-                    original = u.refs.front().file;
-                    break;
-                }
-        if (original.empty()) original = "messages";
-
         if (!v2_) {
             root.append_attribute("version") = "1.2";
             root.append_attribute("xmlns") = ns12;
-            pugi::xml_node file = b_.element(root, "file", 1);
-            file.append_attribute("original") = b_.attribute_text(original, "file").c_str();
-            file.append_attribute("source-language") = source_lang.c_str();
-            if (!cat_.target_lang.empty())
-                file.append_attribute("target-language") = cat_.target_lang.c_str();
-            file.append_attribute("datatype") = "x-markdown";
-            header12(file, 2);
-            pugi::xml_node body = b_.element(file, "body", 2);
-            write_units(body, 3);
-            b_.close(body, 2);
-            b_.close(file, 1);
         } else {
             root.append_attribute("xmlns") = ns20;
             root.append_attribute("xmlns:mda") = ns_mda;
+            if (any_matches()) root.append_attribute("xmlns:mtc") = detail::ns_mtc;
             root.append_attribute("version") = "2.0";
-            root.append_attribute("srcLang") = source_lang.c_str();
-            if (!cat_.target_lang.empty())
-                root.append_attribute("trgLang") = cat_.target_lang.c_str();
-            pugi::xml_node file = b_.element(root, "file", 1);
-            file.append_attribute("id") = "f1";
-            file.append_attribute("original") = b_.attribute_text(original, "file").c_str();
-            header20(file, 2);
-            const size_t written = write_units(file, 2);
-            b_.close(file, 1);
-            if (written == 0)
-                diagnostics_.push_back({Severity::warning,
-                                        {},
-                                        0,
-                                        0,
-                                        "the catalog has no units; XLIFF 2.0 requires at least "
-                                        "one unit per file, so the document is not valid"});
+            root.append_attribute("srcLang") = source_lang(*files_.front()).c_str();
+            if (!files_.front()->target_lang.empty())
+                root.append_attribute("trgLang") = files_.front()->target_lang.c_str();
+        }
+        for (size_t i = 0; i < files_.size(); ++i) {
+            cat_ = files_[i];
+            if (v2_)
+                file20(root, i + 1);
+            else
+                file12(root);
         }
         b_.close(root, 0);
         if (b_.failed()) return std::nullopt;
+        return serialize();
+    }
 
+  private:
+    static std::string source_lang(const Catalog& cat) {
+        return cat.source_lang.empty() ? "en" : cat.source_lang;
+    }
+
+    // The catalog's source document: its own name, else the first reference's file.
+    std::string original() const {
+        if (!cat_->original.empty()) return cat_->original;
+        for (const Unit& u : cat_->units())
+            if (!u.refs.empty()) return u.refs.front().file;
+        return "messages";
+    }
+
+    void file12(pugi::xml_node root) {
+        pugi::xml_node file = b_.element(root, "file", 1);
+        file.append_attribute("original") = b_.attribute_text(original(), "file").c_str();
+        file.append_attribute("source-language") = source_lang(*cat_).c_str();
+        if (!cat_->target_lang.empty())
+            file.append_attribute("target-language") = cat_->target_lang.c_str();
+        file.append_attribute("datatype") = "x-markdown";
+        header12(file, 2);
+        pugi::xml_node body = b_.element(file, "body", 2);
+        write_units(body, 3);
+        b_.close(body, 2);
+        b_.close(file, 1);
+    }
+
+    void file20(pugi::xml_node root, size_t number) {
+        pugi::xml_node file = b_.element(root, "file", 1);
+        file.append_attribute("id") = ("f" + std::to_string(number)).c_str();
+        file.append_attribute("original") = b_.attribute_text(original(), "file").c_str();
+        header20(file, 2);
+        const size_t written = write_units(file, 2);
+        b_.close(file, 1);
+        if (written == 0)
+            diagnostics_.push_back({Severity::warning,
+                                    {},
+                                    0,
+                                    0,
+                                    "the catalog has no units; XLIFF 2.0 requires at least "
+                                    "one unit per file, so the document is not valid"});
+    }
+
+    std::string serialize() {
         struct StringWriter : pugi::xml_writer {
             std::string out;
             void write(const void* data, size_t size) override {
@@ -187,11 +203,18 @@ class Writer {
         return out;
     }
 
-  private:
+    // Whether a unit's previous source is written as a 2.0 translation candidate.
+    bool any_matches() const {
+        for (const Catalog* cat : files_)
+            for (const Unit& u : cat->units())
+                if (u.previous_source && !u.source_plural) return true;
+        return false;
+    }
+
     // ---- PO header
     std::string header_text() const {
         std::string text;
-        for (const auto& [name, value] : cat_.header) text += name + ": " + value + "\n";
+        for (const auto& [name, value] : cat_->header) text += name + ": " + value + "\n";
         return text;
     }
 
@@ -200,28 +223,28 @@ class Writer {
     // takes "#." comments only from context-groups named "po-entry", which the strict schema
     // forbids more than once per file.)
     void header12(pugi::xml_node file, int depth) {
-        if (cat_.header.empty() && cat_.header_comment.empty()) return;
+        if (cat_->header.empty() && cat_->header_comment.empty()) return;
         pugi::xml_node h = b_.element(file, "header", depth);
-        if (!cat_.header.empty()) note(h, "po-header", header_text(), "po-header", depth + 1);
-        if (!cat_.header_comment.empty())
-            note(h, "po-header-comment", cat_.header_comment, "po-header", depth + 1);
+        if (!cat_->header.empty()) note(h, "po-header", header_text(), "po-header", depth + 1);
+        if (!cat_->header_comment.empty())
+            note(h, "po-header-comment", cat_->header_comment, "po-header", depth + 1);
         b_.close(h, depth);
     }
 
     void header20(pugi::xml_node file, int depth) {
-        if (cat_.header.empty() && cat_.header_comment.empty()) return;
+        if (cat_->header.empty() && cat_->header_comment.empty()) return;
         pugi::xml_node md = b_.element(file, "mda:metadata", depth);
-        if (!cat_.header.empty()) {
+        if (!cat_->header.empty()) {
             pugi::xml_node g = group(md, "po-header", depth + 1);
-            for (const auto& [name, value] : cat_.header) {
+            for (const auto& [name, value] : cat_->header) {
                 pugi::xml_node m = b_.element(g, "mda:meta", depth + 2);
                 m.append_attribute("type") = b_.attribute_text(name, "po-header").c_str();
                 b_.text(m, value, "po-header");
             }
             b_.close(g, depth + 1);
         }
-        if (!cat_.header_comment.empty())
-            entry(group(md, "po-header-comment", depth + 1), "comment", cat_.header_comment,
+        if (!cat_->header_comment.empty())
+            entry(group(md, "po-header-comment", depth + 1), "comment", cat_->header_comment,
                   "po-header");
         b_.close(md, depth);
     }
@@ -266,25 +289,6 @@ class Writer {
         if (!developer.empty()) note(holder, "developer", developer, id, note_depth);
         if (!u.comments.empty()) note(holder, "translator", u.comments, id, note_depth);
         if (v2_) b_.close(holder, depth);
-    }
-
-    // The state of a 1.2 <target> or a 2.0 <segment>. `kept_text`: a fuzzy target that is
-    // untranslated text kept (1.2 needs-translation).
-    const char* state_name(UnitState state, bool kept_text) const {
-        switch (state) {
-        case UnitState::untranslated:
-            break;
-        case UnitState::fuzzy:
-            if (v2_) break;
-            return kept_text ? "needs-translation" : "needs-review-translation";
-        case UnitState::translated:
-            return "translated";
-        case UnitState::reviewed:
-            return v2_ ? "reviewed" : "signed-off";
-        case UnitState::final_state:
-            return "final";
-        }
-        return "initial";
     }
 
     // ---- 1.2
@@ -337,7 +341,8 @@ class Writer {
                   const std::string& id, int depth) {
         if (state == UnitState::untranslated) return;
         pugi::xml_node t = b_.element(tu, "target", depth);
-        t.append_attribute("state") = state_name(state, u.state == UnitState::untranslated);
+        t.append_attribute("state") =
+            detail::state_attribute(state, v2_, u.state == UnitState::untranslated);
         target_content(t, u, target, id);
     }
 
@@ -358,43 +363,38 @@ class Writer {
     }
 
     void previous12(pugi::xml_node tu, const Unit& u, const std::string& id, int depth) {
-        if (!u.previous_source && !u.previous_context) return;
-        pugi::xml_node alt = b_.element(tu, "alt-trans", depth);
-        alt.append_attribute("alttranstype") = "previous-version";
-        if (u.previous_source) {
-            pugi::xml_node s = b_.element(alt, "source", depth + 1);
-            b_.text(s, *u.previous_source, id);
-        }
-        pugi::xml_node t = b_.element(alt, "target", depth + 1);
-        b_.text(t, u.target, id);
-        if (u.previous_context)
-            entry(group(alt, "information", depth + 1), "x-msgctxt", *u.previous_context, id);
-        b_.close(alt, depth);
+        detail::alt_trans_write(b_, tu, u, id, depth);
     }
 
     // ---- 2.0
-    void metadata20(pugi::xml_node parent, const Unit& u, const std::string& id, int depth) {
-        const bool po_meta =
-            u.context || u.previous_context || u.previous_source || !u.flags.empty();
+    // Metadata, matches (`matches`: the previous source as a translation candidate, else as
+    // "previous-msgid" metadata, as in a plural group) and notes.
+    void metadata20(pugi::xml_node parent, const Unit& u, const std::string& id, int depth,
+                    bool matches) {
+        const bool previous_meta = u.previous_source && !matches;
+        const bool po_meta = u.context || u.previous_context || previous_meta || !u.flags.empty();
         if (po_meta || !u.refs.empty()) {
             pugi::xml_node md = b_.element(parent, "mda:metadata", depth);
             if (po_meta) {
                 pugi::xml_node g = group(md, "po", depth + 1);
                 if (u.context) entry(g, "msgctxt", *u.context, id);
                 if (u.previous_context) entry(g, "previous-msgctxt", *u.previous_context, id);
-                if (u.previous_source) entry(g, "previous-msgid", *u.previous_source, id);
+                if (previous_meta) entry(g, "previous-msgid", *u.previous_source, id);
                 if (!u.flags.empty()) entry(g, "flags", flags_text(u), id);
             }
             for (const Reference& r : u.refs) location(md, r, id, depth + 1);
             b_.close(md, depth);
         }
+        if (matches) detail::matches_write(b_, parent, u, id, depth);
         unit_notes(parent, u, id, depth);
     }
 
     void segment20(pugi::xml_node unit, const Unit& u, UnitState state, const std::string& target,
                    const std::string& id, int depth) {
         pugi::xml_node seg = b_.element(unit, "segment", depth);
-        seg.append_attribute("state") = state_name(state, false);
+        // The segment a translation candidate points at.
+        if (u.previous_source) seg.append_attribute("id") = detail::match_segment_id;
+        seg.append_attribute("state") = detail::state_attribute(state, v2_, false);
         pugi::xml_node s = b_.element(seg, "source", depth + 1);
         s.append_attribute("xml:space") = "preserve";
         source_content(s, u, id);
@@ -422,7 +422,7 @@ class Writer {
     // how many live units were written.
     size_t write_units(pugi::xml_node parent, int depth) {
         size_t written = 0, obsolete = 0;
-        for (const Unit& u : cat_.units()) {
+        for (const Unit& u : cat_->units()) {
             if (u.obsolete) {
                 ++obsolete;
                 continue;
@@ -450,7 +450,7 @@ class Writer {
         } else {
             b_.element(g, "note", depth + 1).append_child(pugi::node_pcdata).set_value(note);
         }
-        for (const Unit& u : cat_.units())
+        for (const Unit& u : cat_->units())
             if (u.obsolete) write_unit(g, u, depth + 1);
         b_.close(g, depth);
     }
@@ -460,7 +460,7 @@ class Writer {
     void write_unit(pugi::xml_node parent, const Unit& u, int depth) {
         const std::string id = u.id();
         const std::string name = b_.attribute_text(u.context ? *u.context : id, id);
-        const UnitState state = writable_state(u);
+        const UnitState state = detail::writable_state(u);
         Unit w = u;
         if (!codes_valid(u)) {
             diagnostics_.push_back({Severity::warning,
@@ -478,7 +478,7 @@ class Writer {
                 pugi::xml_node unit = b_.element(parent, "unit", depth);
                 unit.append_attribute("id") = id.c_str();
                 unit.append_attribute("name") = name.c_str();
-                metadata20(unit, w, id, depth + 1);
+                metadata20(unit, w, id, depth + 1, true);
                 original_data(unit, w, id, depth + 1);
                 segment20(unit, w, state, w.target, id, depth + 1);
                 b_.close(unit, depth);
@@ -496,7 +496,7 @@ class Writer {
         g.append_attribute(v2_ ? "name" : "resname") = name.c_str();
         g.append_attribute(v2_ ? "type" : "restype") = v2_ ? plurals20 : plurals12;
         if (v2_)
-            metadata20(g, w, id, depth + 1);
+            metadata20(g, w, id, depth + 1, false);
         else
             metadata12(g, w, id, depth + 1);
         const std::vector<PluralForm> forms = plural_forms(w, state);
@@ -518,7 +518,8 @@ class Writer {
         b_.close(g, depth);
     }
 
-    const Catalog& cat_;
+    const std::vector<const Catalog*>& files_;
+    const Catalog* cat_ = nullptr; // the file being written
     bool v2_;
     Builder b_;
     Diagnostics& diagnostics_;
@@ -527,16 +528,26 @@ class Writer {
 
 } // namespace
 
-CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version) {
+CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
+                                     CatalogFormat version) {
     CatalogWriteResult result;
     if (version == CatalogFormat::po) {
         result.diagnostics.push_back(
             {Severity::error, {}, 0, 0, "xliff_write needs an XLIFF version (1.2 or 2.0)"});
         return result;
     }
-    Writer writer(catalog, version == CatalogFormat::xliff20, result.diagnostics);
+    if (files.empty()) {
+        result.diagnostics.push_back(
+            {Severity::error, {}, 0, 0, "an XLIFF document needs at least one catalog"});
+        return result;
+    }
+    Writer writer(files, version == CatalogFormat::xliff20, result.diagnostics);
     result.text = writer.run();
     return result;
+}
+
+CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version) {
+    return xliff_write_files({&catalog}, version);
 }
 
 } // namespace policyloc

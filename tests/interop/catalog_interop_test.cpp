@@ -223,6 +223,13 @@ t::fs::path merged_fixture(const t::fs::path& dir) {
     return out;
 }
 
+// The obsolete entries of a PO file as gettext sees them.
+std::string msgattrib_obsolete(const t::fs::path& p) {
+    auto r = t::run("msgattrib --only-obsolete " + t::sh_quote(p.string()));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return r.out;
+}
+
 } // namespace
 
 TEST_CASE("interop: msgmerge --previous output survives read and write with nothing lost") {
@@ -464,5 +471,49 @@ TEST_CASE("interop: xliff2po of our XLIFF 1.2 reads back with the same units") {
     for (size_t i = 0; i < live.size(); ++i) {
         REQUIRE(live[i]->refs.size() == 1);
         CHECK(live[i]->refs[0].file == live_units(cat)[i]->id());
+    }
+}
+
+TEST_CASE(
+    "interop: PO -> XLIFF 1.2 / 2.0 -> PO through convert keeps obsolete entries and sign-offs") {
+    if (!t::require_tool("msgmerge") || !t::require_tool("msgattrib") || !t::require_tool("msgcat"))
+        return;
+    t::fs::path dir = t::temp_dir("interop_signoff");
+    Catalog cat = read_po(merged_fixture(dir));
+    // Sign off two translated units, one reviewed and one final.
+    std::vector<UnitState> signoffs = {UnitState::reviewed, UnitState::final_state};
+    for (Unit& u : cat.units())
+        if (!signoffs.empty() && !u.obsolete && !u.source_plural &&
+            u.state == UnitState::translated) {
+            u.state = signoffs.back();
+            signoffs.pop_back();
+        }
+    REQUIRE(signoffs.empty());
+    const t::fs::path po = dir / "signed.po";
+    t::write_file(po, write_po(cat));
+    const std::string obsolete = msgattrib_obsolete(po);
+    REQUIRE(obsolete.find("#~ msgid") != std::string::npos);
+
+    for (const char* version : {"1.2", "2.0"}) {
+        CAPTURE(version);
+        const t::fs::path xlf = dir / (std::string("signed-") + version + ".xlf");
+        const t::fs::path back = dir / (std::string("back-") + version + ".po");
+        auto a = t::run_policyloc("convert --xliff-version " + std::string(version) + " " +
+                                  t::sh_quote(po.string()) + " " + t::sh_quote(xlf.string()));
+        REQUIRE_MESSAGE(a.exit_code == 0, a.err);
+        auto b = t::run_policyloc("convert " + t::sh_quote(xlf.string()) + " " +
+                                  t::sh_quote(back.string()));
+        REQUIRE_MESSAGE(b.exit_code == 0, b.err);
+        CHECK(t::read_file(back) == t::read_file(po));
+        CHECK(msgattrib_obsolete(back) == obsolete);
+        const std::string d = catalogs_diff(cat, read_po(back));
+        CHECK_MESSAGE(d.empty(), d);
+        // And the XLIFF in between has the states as CAT tools read them.
+        const Catalog x = read_xliff(t::read_file(xlf), "signed.xlf");
+        CHECK(catalogs_diff(cat, x).empty());
+        const std::string text = t::read_file(xlf);
+        CHECK(text.find(std::string(version) == "1.2" ? "state=\"signed-off\""
+                                                      : "state=\"reviewed\"") != std::string::npos);
+        CHECK(text.find("state=\"final\"") != std::string::npos);
     }
 }

@@ -239,8 +239,8 @@ TEST_CASE("po: states map onto fuzzy flags and msgstr") {
     CHECK(us[0].state == UnitState::untranslated);
     CHECK(us[1].state == UnitState::fuzzy);
     CHECK(us[2].state == UnitState::translated);
-    CHECK(us[3].state == UnitState::translated); // PO has no reviewed/final
-    CHECK(us[4].state == UnitState::translated);
+    CHECK(us[3].state == UnitState::reviewed); // a translator comment line (po_state_test)
+    CHECK(us[4].state == UnitState::final_state);
     CHECK(us[5].state == UnitState::fuzzy);
     CHECK(us[5].target == "text");
 }

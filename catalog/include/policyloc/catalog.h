@@ -83,6 +83,10 @@ struct Unit {
     // Line of the unit's entry in the catalog file it was read from (PO: its "msgid" line;
     // XLIFF: its <trans-unit> or <unit> tag); 0 when not read from a file. Never written.
     int catalog_line = 0;
+    // The unit's id in the XLIFF file it was read from (trans-unit, unit or plural group id):
+    // id() when the file was written from this (context, source), another id when someone
+    // edited the source since; empty for PO. Never written.
+    std::string catalog_id;
 
     // Plural entries are never produced by policyloc but kept when a file has them.
     std::optional<std::string> source_plural;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policyloc/catalog.h"
 #include "policyloc/diagnostic.h"
@@ -37,6 +38,11 @@ CatalogWriteResult po_write(const Catalog& catalog);
 // XLIFF 1.2 or 2.0 (detected from the document). Documents with a DOCTYPE are rejected.
 CatalogReadResult xliff_read(std::string_view xml, const std::string& display_name);
 CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version);
+// One document with a <file> per catalog (a hand-off of several pages). The document's
+// languages (2.0 srcLang and trgLang) are the first catalog's; xliff_read gives back one catalog
+// with the units of every file.
+CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
+                                     CatalogFormat version);
 
 // Dispatch on the file extension (for XLIFF the version comes from the content).
 CatalogReadResult catalog_read_file(const std::string& path);

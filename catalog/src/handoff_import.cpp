@@ -1,0 +1,231 @@
+// Hand-off import: which returned targets are taken back, and why the others are not (see
+// handoff.h).
+#include <map>
+
+#include "policyloc/handoff.h"
+
+namespace policyloc {
+
+namespace {
+
+size_t count_in(std::string_view text, std::string_view what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string_view::npos;
+         at = text.find(what, at + what.size()))
+        ++n;
+    return n;
+}
+
+std::string times(size_t n) {
+    return std::to_string(n) + (n == 1 ? " time" : " times");
+}
+
+bool same_targets(const Unit& a, const Unit& b) {
+    return a.target == b.target && a.plural_targets == b.plural_targets;
+}
+
+// The returned unit's targets: the singular and each plural form with text.
+std::vector<std::string_view> targets_of(const Unit& u) {
+    std::vector<std::string_view> out{u.target};
+    for (const std::string& t : u.plural_targets)
+        if (!t.empty() && t != u.target) out.push_back(t);
+    return out;
+}
+
+} // namespace
+
+const char* import_outcome_name(ImportOutcome outcome) {
+    switch (outcome) {
+    case ImportOutcome::taken:
+        return "taken";
+    case ImportOutcome::stale:
+        return "stale";
+    case ImportOutcome::rejected:
+        return "rejected";
+    case ImportOutcome::unchanged:
+        return "unchanged";
+    case ImportOutcome::lowered:
+        return "lowered";
+    }
+    return "unchanged";
+}
+
+std::string handoff_codes_mismatch(const Unit& unit, std::string_view target) {
+    std::string out;
+    std::map<std::string_view, bool> seen;
+    for (const InlineCode& c : unit.codes) {
+        if (c.begin >= c.end || c.end > unit.source.size()) continue;
+        const std::string_view text =
+            std::string_view(unit.source).substr(c.begin, c.end - c.begin);
+        if (!seen.emplace(text, true).second) continue;
+        const size_t in_source = count_in(unit.source, text), in_target = count_in(target, text);
+        if (in_source == in_target) continue;
+        out += (out.empty() ? "" : "; ") + std::string("`") + std::string(text) + "` is " +
+               times(in_source) + " in the source, " + std::to_string(in_target) +
+               " in the translation";
+    }
+    return out;
+}
+
+UnitState import_state(const Unit& returned) {
+    return returned.state == UnitState::untranslated ? UnitState::fuzzy : returned.state;
+}
+
+ImportDecision import_decide(const Unit& returned, const Unit* current,
+                             const ImportOptions& options) {
+    if (!current)
+        return {ImportOutcome::stale, "its source is in no catalog given (edited in the returned "
+                                      "file, or the page changed since the export)"};
+    if (handoff_state(returned) == UnitState::untranslated)
+        return {ImportOutcome::unchanged, "no translation returned"};
+    const UnitState state = import_state(returned);
+    if (same_targets(returned, *current) && state == current->state)
+        return {ImportOutcome::unchanged, "the catalog has this translation"};
+    for (std::string_view target : targets_of(returned)) {
+        std::string mismatch = handoff_codes_mismatch(*current, target);
+        if (!mismatch.empty())
+            return {ImportOutcome::rejected,
+                    "its protected spans do not match the source: " + mismatch};
+    }
+    if (!options.force && current->state >= UnitState::reviewed && state < current->state) {
+        if (same_targets(returned, *current))
+            return {ImportOutcome::unchanged, "the catalog has this translation, " +
+                                                  std::string(unit_state_name(current->state))};
+        return {ImportOutcome::lowered, std::string("the catalog's translation is ") +
+                                            unit_state_name(current->state) + " and this one " +
+                                            unit_state_name(state) + " (--force takes it)"};
+    }
+    return {ImportOutcome::taken, {}};
+}
+
+void import_apply(const Unit& returned, Unit& current) {
+    current.target = returned.target;
+    if (!returned.plural_targets.empty()) current.plural_targets = returned.plural_targets;
+    current.state = import_state(returned);
+    if (!returned.comments.empty()) current.comments = returned.comments;
+    if (current.state != UnitState::fuzzy) {
+        current.previous_source.reset();
+        current.previous_context.reset();
+    }
+}
+
+void ImportSummary::add(ImportOutcome outcome) {
+    switch (outcome) {
+    case ImportOutcome::taken:
+        ++taken;
+        break;
+    case ImportOutcome::stale:
+        ++stale;
+        break;
+    case ImportOutcome::rejected:
+        ++rejected;
+        break;
+    case ImportOutcome::unchanged:
+        ++unchanged;
+        break;
+    case ImportOutcome::lowered:
+        ++lowered;
+        break;
+    }
+}
+
+std::string ImportSummary::text() const {
+    return std::to_string(taken) + " taken, " + std::to_string(stale) + " stale, " +
+           std::to_string(rejected) + " rejected, " + std::to_string(unchanged) + " unchanged, " +
+           std::to_string(lowered) + " lowered";
+}
+
+namespace {
+
+// The start of a source, for a diagnostic: at most 60 bytes, cut before a UTF-8 sequence.
+std::string excerpt(const std::string& source) {
+    if (source.size() <= 60) return source;
+    size_t end = 57;
+    while (end > 0 && (static_cast<unsigned char>(source[end]) & 0xC0) == 0x80) --end;
+    return source.substr(0, end) + "...";
+}
+
+// Why a stale unit is stale, told from the id the returned file gives it.
+std::string stale_reason(const Unit& returned, const std::vector<Catalog>& catalogs,
+                         const std::vector<size_t>& fitting) {
+    if (returned.catalog_id.empty() || returned.catalog_id == returned.id())
+        return "its source is in no catalog given (the page changed since the export)";
+    for (size_t i : fitting)
+        for (const Unit& u : catalogs[i].units())
+            if (!u.obsolete && u.id() == returned.catalog_id)
+                return "its source was changed in the returned file; the catalog's is \"" +
+                       u.source + "\"";
+    return "its source is in no catalog given (edited in the returned file, or the page "
+           "changed since the export)";
+}
+
+class Importer {
+  public:
+    Importer(const std::string& name, std::vector<Catalog> catalogs, const ImportOptions& options)
+        : name_(name), options_(options) {
+        result_.catalogs = std::move(catalogs);
+        result_.changed.assign(result_.catalogs.size(), false);
+    }
+
+    ImportResult run(const Catalog& returned) {
+        for (size_t i = 0; i < result_.catalogs.size(); ++i)
+            if (handoff_language_fits(returned.target_lang, result_.catalogs[i].target_lang))
+                fitting_.push_back(i);
+        if (fitting_.empty()) {
+            result_.diagnostics.push_back({Severity::error, name_, 0, 0,
+                                           "the returned file is in '" + returned.target_lang +
+                                               "' and no catalog given is; nothing was imported"});
+            return std::move(result_);
+        }
+        for (const Unit& r : returned.units())
+            if (!r.obsolete) take(r);
+        return std::move(result_);
+    }
+
+  private:
+    void take(const Unit& r) {
+        bool found = false;
+        for (size_t i : fitting_) {
+            Unit* current = result_.catalogs[i].find(r.context, r.source);
+            if (!current) continue;
+            found = true;
+            const ImportDecision d = import_decide(r, current, options_);
+            if (d.outcome == ImportOutcome::taken) {
+                import_apply(r, *current);
+                result_.changed[i] = true;
+            }
+            record(r, d.outcome, i, d.reason);
+        }
+        if (!found)
+            record(r, ImportOutcome::stale, ImportEntry::kNoCatalog,
+                   stale_reason(r, result_.catalogs, fitting_));
+    }
+
+    void record(const Unit& r, ImportOutcome outcome, size_t catalog, std::string reason) {
+        ImportEntry e{outcome,  r.catalog_id.empty() ? r.id() : r.catalog_id,
+                      r.source, r.catalog_line,
+                      catalog,  std::move(reason)};
+        result_.summary.add(outcome);
+        if (outcome == ImportOutcome::stale || outcome == ImportOutcome::rejected ||
+            outcome == ImportOutcome::lowered)
+            result_.diagnostics.push_back({Severity::warning, name_, e.line, 0,
+                                           std::string(import_outcome_name(outcome)) + ": unit " +
+                                               e.id + " (\"" + excerpt(e.source) +
+                                               "\") not taken: " + e.reason});
+        result_.entries.push_back(std::move(e));
+    }
+
+    const std::string& name_;
+    const ImportOptions& options_;
+    std::vector<size_t> fitting_; // catalogs whose language fits the returned file's
+    ImportResult result_;
+};
+
+} // namespace
+
+ImportResult handoff_import(const Catalog& returned, const std::string& returned_name,
+                            std::vector<Catalog> catalogs, const ImportOptions& options) {
+    return Importer(returned_name, std::move(catalogs), options).run(returned);
+}
+
+} // namespace policyloc
