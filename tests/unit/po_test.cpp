@@ -221,6 +221,22 @@ TEST_CASE("po: a code whose text also comes before it says which occurrence it i
     CHECK(back.units()[0].notes.empty());
 }
 
+TEST_CASE("po: a unit twice on one line has that reference once") {
+    Catalog cat;
+    Unit u;
+    u.source = ":heavy_check_mark:";
+    u.refs = {{"page.md", 12}};
+    cat.add(u);
+    cat.add(u); // the second cell of the same table row
+    REQUIRE(cat.size() == 1);
+    CHECK(cat.units()[0].refs == std::vector<Reference>{{"page.md", 12}});
+    u.refs = {{"page.md", 13}};
+    cat.add(u);
+    CHECK(cat.units()[0].refs == std::vector<Reference>{{"page.md", 12}, {"page.md", 13}});
+    Catalog back = write_and_read(cat, "refs.pot");
+    CHECK(back.units()[0].refs == cat.units()[0].refs);
+}
+
 TEST_CASE("po: a catalog without targets is written as a template") {
     Catalog cat;
     Unit u;
