@@ -200,6 +200,10 @@ PageEditor::PageEditor(std::string page, std::string file_name, std::uint64_t se
     }
     for (const std::string& w : extra_words)
         if (seen.insert(w).second) words_.push_back(w);
+    PageView view = parse(page_, file_name_);
+    for (const UnitSlot* u : unit_slots(view.skeleton))
+        if (u->block_kind == "paragraph" && !u->hard_breaks)
+            paragraphs_.push_back(page_.substr(u->span.begin, u->span.end - u->span.begin));
 }
 
 std::optional<PageEdit> PageEditor::step() {
@@ -375,14 +379,21 @@ std::optional<PageEdit> PageEditor::try_kind(EditKind kind) {
         std::vector<size_t> points = insertion_points();
         const size_t at = points[random_.below(points.size())];
         std::string block;
-        std::vector<const UnitSlot*> paragraphs;
+        std::vector<std::string> paragraphs;
         for (const UnitSlot* u : units)
-            if (u->block_kind == "paragraph" && !u->hard_breaks) paragraphs.push_back(u);
+            if (u->block_kind == "paragraph" && !u->hard_breaks)
+                paragraphs.push_back(page_.substr(u->span.begin, u->span.end - u->span.begin));
         const size_t choice = random_.below(100);
-        if (choice < 50 && !paragraphs.empty()) { // a paragraph much like one of the page
-            const UnitSlot* p = paragraphs[random_.below(paragraphs.size())];
-            block = reword_text(folded(page_.substr(p->span.begin, p->span.end - p->span.begin)),
-                                random_, words_, true);
+        if (choice < 25 && !paragraphs.empty()) { // a paragraph much like one of the page
+            block = reword_text(folded(paragraphs[random_.below(paragraphs.size())]), random_,
+                                words_, true);
+        } else if (choice < 50 && !paragraphs_.empty()) { // one the page had, deleted if any
+            std::vector<std::string> gone;
+            for (const std::string& p : paragraphs_)
+                if (std::find(paragraphs.begin(), paragraphs.end(), p) == paragraphs.end())
+                    gone.push_back(p);
+            const std::vector<std::string>& from = gone.empty() ? paragraphs_ : gone;
+            block = reword_text(folded(from[random_.below(from.size())]), random_, words_, true);
         } else if (choice < 85) { // a new sentence
             const size_t n = 6 + random_.below(25);
             for (size_t i = 0; i < n; ++i)

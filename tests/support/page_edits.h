@@ -56,7 +56,8 @@ class PageEditor {
     std::string file_name_;
     Random random_;
     std::vector<PageEdit> history_;
-    std::vector<std::string> words_; // the page's own words, for rewording and new text
+    std::vector<std::string> words_;      // the page's own words, for rewording and new text
+    std::vector<std::string> paragraphs_; // the first page's paragraphs, to bring one back
 
     std::optional<PageEdit> try_kind(EditKind kind);
     bool commit(PageEdit edit, size_t at);
