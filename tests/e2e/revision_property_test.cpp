@@ -114,7 +114,7 @@ void check_no_loss(const Catalog& before, const Catalog& after, const std::strin
                     it->second->state == old.state;
         CHECK_MESSAGE(found, where << ": the translation of \"" << key_text(old)
                                    << "\" is lost (it was \"" << old.target << "\", "
-                                   << unit_state_name(old.state) << ")");
+                                   << std::string(unit_state_name(old.state)) << ")");
     }
 }
 
@@ -199,7 +199,7 @@ void check_cli(const Script& sc, size_t step, const fs::path& catalog_file, cons
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     Catalog got = read_written(read_file(copy), copy, f.format);
     CHECK_MESSAGE(units_diff(want, got).empty(),
-                  sc.label << " step " << step << " " << f.name
+                  sc.label << " step " << step << " " << std::string(f.name)
                            << ": the CLI's update differs: " << units_diff(want, got));
     ++totals.cli_runs;
 }
@@ -318,7 +318,7 @@ TEST_CASE("revisions lose no translation: random edit scripts, PO and XLIFF 1.2 
                 std::sort(a.begin(), a.end());
                 std::sort(b.begin(), b.end());
                 CHECK_MESSAGE(a == b, sc.label << ", edit " << step << " ("
-                                               << edit_kind_name(e.kind)
+                                               << std::string(edit_kind_name(e.kind))
                                                << ") changed the page's units");
             }
         }

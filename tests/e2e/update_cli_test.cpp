@@ -117,7 +117,7 @@ TEST_CASE("update: one changed word gives one fuzzy unit with its previous sourc
     std::string new_intro = kIntro;
     new_intro.replace(new_intro.find("is committed to protecting your privacy"),
                       std::string("is committed to protecting your privacy").size(), kReworded);
-    for (const char* c : kCatalogs) {
+    for (const std::string c : kCatalogs) {
         CAPTURE(c);
         const Catalog original = read_catalog(source_dir() / "locales" / c);
         const Catalog after = read_catalog(dir / c);
@@ -160,7 +160,7 @@ TEST_CASE("update: moving a section and rewrapping a paragraph change no transla
         "control panel, CLI tools, and related services.\n",
         kIntro + "\n");
     CommandResult r = update_all(dir);
-    for (const char* c : kCatalogs) {
+    for (const std::string c : kCatalogs) {
         CAPTURE(c);
         CHECK_MESSAGE(
             r.out.find(std::string(c) + ": 146 kept, 0 fuzzy, 0 new, 0 obsolete, 0 revived") !=
@@ -191,7 +191,8 @@ TEST_CASE("update: a second run changes no byte and leaves the file's modificati
     }
     CommandResult r = update_all(dir);
     for (size_t i = 0; i < std::size(kCatalogs); ++i) {
-        CAPTURE(kCatalogs[i]);
+        const std::string name = kCatalogs[i];
+        CAPTURE(name);
         CHECK(read_file(dir / kCatalogs[i]) == first[i]);
         CHECK(fs::last_write_time(dir / kCatalogs[i]) == past);
         // Nothing to do: the fuzzy unit is an exact match of itself now.
@@ -208,7 +209,7 @@ TEST_CASE("update: a reworded sentence reworded back is translated again, one en
     update_all(dir);
     edit_page(dir, kReworded, "is committed to protecting your privacy");
     CommandResult r = update_all(dir);
-    for (const char* c : kCatalogs) {
+    for (const std::string c : kCatalogs) {
         CAPTURE(c);
         CHECK_MESSAGE(
             r.out.find(std::string(c) + ": 145 kept, 0 fuzzy, 0 new, 1 obsolete, 1 revived") !=
@@ -234,7 +235,7 @@ TEST_CASE("update --drop-obsolete leaves out the units the page no longer has") 
     update_all(dir); // the old introduction is obsolete now
     edit_page(dir, "- Provide customer support\n", "");
     CommandResult r = update_all(dir, "--drop-obsolete");
-    for (const char* c : kCatalogs) {
+    for (const std::string c : kCatalogs) {
         CAPTURE(c);
         CHECK_MESSAGE(
             r.out.find(std::string(c) + ": 145 kept, 0 fuzzy, 0 new, 1 obsolete, 0 revived") !=
@@ -301,7 +302,7 @@ TEST_CASE("update: reviewed and final states survive an exact match") {
     }
     edit_page(dir, "- Provide customer support\n", "- Provide customer support by e-mail\n");
     CommandResult r = update(dir, "ja.xlf de.xlf");
-    for (const char* c : {"ja.xlf", "de.xlf"}) {
+    for (const std::string c : {"ja.xlf", "de.xlf"}) {
         CAPTURE(c);
         CHECK_MESSAGE(
             r.out.find(std::string(c) + ": 145 kept, 1 fuzzy, 0 new, 1 obsolete, 0 revived") !=

@@ -95,9 +95,9 @@ void compare_step(const Catalog& old, const Catalog& pot, const Catalog& merged,
                               (m->state != UnitState::fuzzy || decision(m) == decision(o));
             a.exact_equal += same;
             CHECK_MESSAGE(same, where << ": \"" << t.source << "\" kept as \"" << o->target
-                                      << "\" (" << unit_state_name(o->state)
+                                      << "\" (" << std::string(unit_state_name(o->state))
                                       << "), msgmerge keeps \"" << m->target << "\" ("
-                                      << unit_state_name(m->state) << ")");
+                                      << std::string(unit_state_name(m->state)) << ")");
             continue;
         }
         ++a.decisions;
