@@ -101,7 +101,10 @@ bool Unit::has_usable_target() const {
 Unit& Catalog::add(Unit u) {
     if (!u.obsolete) {
         if (Unit* existing = find(u.context, u.source)) {
-            for (auto& r : u.refs) existing->refs.push_back(std::move(r));
+            for (auto& r : u.refs)
+                if (std::find(existing->refs.begin(), existing->refs.end(), r) ==
+                    existing->refs.end())
+                    existing->refs.push_back(std::move(r));
             return *existing;
         }
         index_.emplace(unit_key(u.context, u.source), units_.size());

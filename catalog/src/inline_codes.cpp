@@ -1,7 +1,10 @@
 // The placeholder list of a unit's notes: "{N} KIND: TEXT" lines after a title line, which
-// PO writes as an extracted comment and XLIFF as part of the developer note.
+// PO writes as an extracted comment and XLIFF as part of the developer note. A code is the first
+// occurrence of TEXT after the previous code, unless KIND ends in " (occurrence N)": then it is
+// the N-th occurrence of TEXT in the source.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "inline_codes.h"
@@ -24,6 +27,33 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
+// The position of the `n`-th occurrence (1-based) of `text` in `source`, npos if none.
+size_t nth_occurrence(const std::string& source, const std::string& text, size_t n) {
+    size_t at = source.find(text);
+    while (at != std::string::npos && --n > 0) at = source.find(text, at + 1);
+    return at;
+}
+
+// Which occurrence of its text, counted from the start of the source, a code is.
+size_t occurrence_of(const std::string& source, const std::string& text, size_t begin) {
+    size_t n = 1;
+    for (size_t at = source.find(text); at != std::string::npos && at < begin;
+         at = source.find(text, at + 1))
+        ++n;
+    return n;
+}
+
+// A kind that ends in " (occurrence N)": the kind without it and N; else the kind and 0.
+std::pair<std::string_view, size_t> kind_and_occurrence(std::string_view kind) {
+    constexpr std::string_view mark = " (occurrence ";
+    size_t at = kind.rfind(mark);
+    if (at == std::string_view::npos || kind.back() != ')') return {kind, 0};
+    std::string_view digits = kind.substr(at + mark.size(), kind.size() - 1 - at - mark.size());
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return {kind, 0};
+    return {kind.substr(0, at), std::stoul(std::string(digits))};
+}
+
 } // namespace
 
 namespace detail {
@@ -33,12 +63,20 @@ std::string notes_with_codes(const Unit& unit) {
     if (unit.codes.empty()) return out;
     if (!out.empty()) out += '\n';
     out += code_list_title;
+    size_t search_from = 0;
     for (size_t i = 0; i < unit.codes.size(); ++i) {
         const InlineCode& c = unit.codes[i];
         std::string text = c.begin <= c.end && c.end <= unit.source.size()
                                ? unit.source.substr(c.begin, c.end - c.begin)
                                : std::string();
-        out += "\n{" + std::to_string(i + 1) + "} " + std::string(c.kind_name()) + ": " + text;
+        // A reader looks for the text after the previous code; where the same text comes
+        // first ("g" in "Hugo ... [formats](g)"), the line says which occurrence is the code.
+        std::string kind(c.kind_name());
+        if (!text.empty() && unit.source.find(text, search_from) != c.begin)
+            kind +=
+                " (occurrence " + std::to_string(occurrence_of(unit.source, text, c.begin)) + ")";
+        search_from = c.end;
+        out += "\n{" + std::to_string(i + 1) + "} " + kind + ": " + text;
     }
     return out;
 }
@@ -67,10 +105,11 @@ bool split_code_list(const std::string& notes, const std::string& source, std::s
              sep = line.find(": ", sep + 1)) {
             std::string text = line.substr(sep + 2);
             if (text.empty()) continue;
-            size_t at = source.find(text, search_from);
-            if (at == std::string::npos) continue;
-            const std::string_view kind =
-                std::string_view(line).substr(number.size(), sep - number.size());
+            const auto [kind, occurrence] = kind_and_occurrence(
+                std::string_view(line).substr(number.size(), sep - number.size()));
+            size_t at = occurrence ? nth_occurrence(source, text, occurrence)
+                                   : source.find(text, search_from);
+            if (at == std::string::npos || at < search_from) continue;
             codes.push_back(inline_code_named(at, at + text.size(), kind));
             search_from = at + text.size();
             found = true;

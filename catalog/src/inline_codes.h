@@ -8,7 +8,8 @@
 
 namespace policyloc::detail {
 
-// The unit's notes followed by its inline codes, one "{N} KIND: TEXT" line each.
+// The unit's notes followed by its inline codes, one "{N} KIND: TEXT" line each; KIND ends in
+// " (occurrence N)" when TEXT occurs before the code, after the previous one.
 std::string notes_with_codes(const Unit& unit);
 // Splits such notes back into plain notes and codes located in `source`; false when the
 // list does not match the source.

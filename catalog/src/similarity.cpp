@@ -76,7 +76,8 @@ std::optional<FuzzyIndex::Match> FuzzyIndex::best(const Unit& unit) const {
         // valid for any context or for the same context has a small advantage.
         double bonus = !e.context || e.context == unit.context ? 0.00001 : 0.0;
         double s = text_similarity(masked, e.masked, bound - bonus) + bonus;
-        if (s >= bound && (!found || s > found->similarity)) {
+        // Above the threshold (or the best so far), strictly, as in msgmerge.
+        if (s > bound) {
             found = Match{e.id, s};
             bound = s;
         }

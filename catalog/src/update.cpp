@@ -33,6 +33,11 @@ class Updater {
                 obsolete_.emplace(unit_key(u.context, u.source), &u);
             if (!u.obsolete && !u.target.empty()) old_index_.add(u, i);
         }
+        // As msgmerge does, obsolete translations are candidates too (a deleted paragraph that
+        // comes back reworded); after the live ones, which win a tie.
+        for (size_t i = 0; i < existing.units().size(); ++i)
+            if (existing.units()[i].obsolete && !existing.units()[i].target.empty())
+                old_index_.add(existing.units()[i], i);
         for (const Catalog* c : options.compendia) {
             compendium_index_.emplace_back(options.fuzzy_threshold);
             for (size_t i = 0; i < c->units().size(); ++i)
@@ -64,8 +69,11 @@ class Updater {
             u.target = match->target;
             u.state = UnitState::fuzzy;
             if (u.comments.empty()) u.comments = match->comments;
-            u.previous_context = match->context;
-            u.previous_source = match->source;
+            // The previous source is what the translation was made from: a fuzzy match's own
+            // previous source, if it has one (as msgmerge writes "#|").
+            const bool carried = match->state == UnitState::fuzzy && match->previous_source;
+            u.previous_context = carried ? match->previous_context : match->context;
+            u.previous_source = carried ? match->previous_source : match->source;
             ++stats.fuzzy;
             return u;
         }

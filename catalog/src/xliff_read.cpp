@@ -61,14 +61,21 @@ int parse_line(const std::string& s) {
 }
 
 // Sets notes and codes from the notes text and the codes found inline: a placeholder list at
-// the end of the notes names the codes' kinds and is taken off when it matches them.
+// the end of the notes names the codes' kinds and is taken off when its texts are the inline
+// codes' (which say where they are).
 void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes) {
     std::string stripped;
     std::vector<InlineCode> listed;
     if (detail::split_code_list(notes, u.source, stripped, listed)) {
+        auto text = [&](const InlineCode& c) {
+            return std::string_view(u.source).substr(c.begin, c.end - c.begin);
+        };
         bool same = inline_codes.empty() || listed.size() == inline_codes.size();
-        for (size_t i = 0; same && !inline_codes.empty() && i < listed.size(); ++i)
-            same = listed[i].begin == inline_codes[i].begin && listed[i].end == inline_codes[i].end;
+        for (size_t i = 0; same && !inline_codes.empty() && i < listed.size(); ++i) {
+            same = text(listed[i]) == text(inline_codes[i]);
+            listed[i].begin = inline_codes[i].begin;
+            listed[i].end = inline_codes[i].end;
+        }
         if (same) {
             u.notes = std::move(stripped);
             u.codes = std::move(listed);

@@ -26,6 +26,23 @@ fs::path policyloc_exe() {
     return fs::path(POLICYLOC_EXE);
 }
 
+namespace {
+
+std::vector<fs::path>& temp_dirs_made() {
+    static std::vector<fs::path> dirs;
+    return dirs;
+}
+
+void remove_temp_dirs() {
+    if (std::getenv("POLICYLOC_KEEP_TMP")) return;
+    for (const fs::path& p : temp_dirs_made()) {
+        std::error_code ignored;
+        fs::remove_all(p, ignored);
+    }
+}
+
+} // namespace
+
 fs::path temp_dir(const std::string& name) {
     fs::path base = fs::path(POLICYLOC_BINARY_DIR) / "test-tmp";
     std::string safe;
@@ -33,6 +50,10 @@ fs::path temp_dir(const std::string& name) {
     fs::path p = base / (safe + "-" + std::to_string(::getpid()));
     fs::remove_all(p);
     fs::create_directories(p);
+    temp_dirs_made().push_back(p);
+    // Registered after the list exists, so that it runs before the list is destroyed.
+    static const bool registered = std::atexit(remove_temp_dirs) == 0;
+    (void)registered;
     return p;
 }
 

@@ -192,6 +192,51 @@ TEST_CASE("po: notes and inline codes round-trip exactly through the placeholder
     }
 }
 
+TEST_CASE("po: a code whose text also comes before it says which occurrence it is") {
+    // Hugo's glossary links: the destination "g" also occurs in "Hugo"; a reference label also
+    // occurs as the link text before it.
+    Catalog cat;
+    Unit glossary;
+    glossary.source = "Hugo supports six [content formats](g):";
+    const size_t g = glossary.source.find("(g)") + 1;
+    glossary.codes.push_back(inline_code_named(g, g + 1, "link destination"));
+    cat.add(glossary);
+    Unit label;
+    label.source = "See [Git][Git] and `g`";
+    const size_t l = label.source.find("][") + 1;
+    label.codes.push_back(inline_code_named(l, l + 5, "link reference"));
+    label.codes.push_back(
+        inline_code_named(label.source.find('`'), label.source.size(), "code span"));
+    cat.add(label);
+
+    auto w = po_write(cat);
+    REQUIRE(w.text);
+    CHECK(w.text->find("#. {1} link destination (occurrence 2): g\n") != std::string::npos);
+    CHECK(w.text->find("#. {1} link reference (occurrence 2): [Git]\n") != std::string::npos);
+    CHECK(w.text->find("#. {2} code span: `g`\n") != std::string::npos);
+    Catalog back = write_and_read(cat, "occurrence.pot");
+    REQUIRE(back.size() == 2);
+    CHECK(back.units()[0].codes == glossary.codes);
+    CHECK(back.units()[1].codes == label.codes);
+    CHECK(back.units()[0].notes.empty());
+}
+
+TEST_CASE("po: a unit twice on one line has that reference once") {
+    Catalog cat;
+    Unit u;
+    u.source = ":heavy_check_mark:";
+    u.refs = {{"page.md", 12}};
+    cat.add(u);
+    cat.add(u); // the second cell of the same table row
+    REQUIRE(cat.size() == 1);
+    CHECK(cat.units()[0].refs == std::vector<Reference>{{"page.md", 12}});
+    u.refs = {{"page.md", 13}};
+    cat.add(u);
+    CHECK(cat.units()[0].refs == std::vector<Reference>{{"page.md", 12}, {"page.md", 13}});
+    Catalog back = write_and_read(cat, "refs.pot");
+    CHECK(back.units()[0].refs == cat.units()[0].refs);
+}
+
 TEST_CASE("po: a catalog without targets is written as a template") {
     Catalog cat;
     Unit u;

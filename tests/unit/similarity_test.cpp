@@ -56,3 +56,21 @@ TEST_CASE("similarity: protected spans count as one character, the best match wi
     nothing.source = "Completely unrelated text about cookies.";
     CHECK_FALSE(index.best(nothing));
 }
+
+TEST_CASE("similarity: a match must be above the threshold, not at it, as in msgmerge") {
+    // "abcdefghij" / "abcdefxyzw": 6 of 10 in common, exactly 0.6. Without the bonus of a
+    // matching context msgmerge does not take it; with it (0.60001) it does.
+    Unit old_unit, new_unit;
+    old_unit.source = "abcdefghij";
+    new_unit.source = "abcdefxyzw";
+    CHECK(text_similarity(old_unit.source, new_unit.source) == doctest::Approx(0.6));
+    FuzzyIndex other_context;
+    old_unit.context = "a";
+    new_unit.context = "b";
+    other_context.add(old_unit, 0);
+    CHECK_FALSE(other_context.best(new_unit));
+    FuzzyIndex same_context;
+    new_unit.context = "a";
+    same_context.add(old_unit, 0);
+    CHECK(same_context.best(new_unit));
+}

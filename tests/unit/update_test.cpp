@@ -256,3 +256,61 @@ TEST_CASE("catalog_has_translations: a target anywhere, live or obsolete") {
     c.add(o);
     CHECK(catalog_has_translations(c));
 }
+
+TEST_CASE("update: a fuzzy match of a fuzzy unit shows the source its translation was made from") {
+    // As msgmerge --previous: the old unit was already fuzzy (reworded once), the page changed
+    // it again; the translator is shown the source that was translated, not the intermediate one.
+    Catalog old;
+    Unit once = translated("We keep your data for twelve months and then delete it for good.",
+                           "Nous conservons vos données douze mois.", UnitState::fuzzy);
+    once.previous_source = "We keep your data for six months and then delete it.";
+    old.add(once);
+    Catalog out = catalog_update(
+        old,
+        page_template({unit("We keep your data for twelve months and then erase it for good.")}));
+    const Unit& u =
+        only(out, std::nullopt, "We keep your data for twelve months and then erase it for good.");
+    CHECK(u.state == UnitState::fuzzy);
+    CHECK(u.target == once.target);
+    CHECK(u.previous_source ==
+          std::optional<std::string>("We keep your data for six months and then delete it."));
+    // A translated unit's own source is the previous source.
+    Catalog old2;
+    old2.add(translated("We keep your data for six months.", "Six mois."));
+    Catalog out2 =
+        catalog_update(old2, page_template({unit("We keep your data for nine months.")}));
+    CHECK(only(out2, std::nullopt, "We keep your data for nine months.").previous_source ==
+          std::optional<std::string>("We keep your data for six months."));
+}
+
+TEST_CASE("update: an obsolete translation is a fuzzy match too, after the live ones") {
+    // A paragraph deleted in an earlier revision comes back reworded: msgmerge offers the
+    // obsolete entry's translation, and so does update.
+    Catalog old;
+    Unit gone = translated("You may ask us to delete your account at any time.",
+                           "Vous pouvez demander la suppression de votre compte.");
+    gone.obsolete = true;
+    old.add(gone);
+    old.add(translated("Cookies", "Cookies"));
+    UpdateStats stats;
+    Catalog out = catalog_update(
+        old,
+        page_template({unit("Cookies"), unit("You may ask us to close your account at any time.")}),
+        &stats);
+    const Unit& back = only(out, std::nullopt, "You may ask us to close your account at any time.");
+    CHECK(back.state == UnitState::fuzzy);
+    CHECK(back.target == gone.target);
+    CHECK(back.previous_source == std::optional<std::string>(gone.source));
+    CHECK(stats.fuzzy == 1);
+    // The obsolete unit stays obsolete; nothing is lost.
+    CHECK(only(out, std::nullopt, gone.source, true).target == gone.target);
+
+    // On a tie, the live unit wins.
+    Catalog tie;
+    Unit obsolete_twin = translated("Data we hold: A", "obsolete");
+    obsolete_twin.obsolete = true;
+    tie.add(obsolete_twin);
+    tie.add(translated("Data we hold: B", "live"));
+    Catalog tied = catalog_update(tie, page_template({unit("Data we hold: C")}));
+    CHECK(only(tied, std::nullopt, "Data we hold: C").target == "live");
+}

@@ -114,7 +114,7 @@ class Catalog {
     size_t size() const { return units_.size(); }
 
     // Adds a unit; if one with the same (context, source) and obsolete flag exists, the
-    // references of `u` are appended to it instead. Returns the unit in the catalog.
+    // references of `u` it lacks are appended to it instead. Returns the unit in the catalog.
     Unit& add(Unit u);
     const Unit* find(const std::optional<std::string>& context, std::string_view source) const;
     Unit* find(const std::optional<std::string>& context, std::string_view source);

@@ -24,7 +24,7 @@ double text_similarity(std::string_view a, std::string_view b, double lower_boun
 std::string masked_source(const Unit& unit);
 
 // An index of candidate units for fuzzy matching: looks up, for a new source, the candidate
-// whose masked source is most similar and at least `threshold` similar.
+// whose masked source is most similar and more than `threshold` similar.
 class FuzzyIndex {
   public:
     explicit FuzzyIndex(double threshold = kFuzzyThreshold) : threshold_(threshold) {}
@@ -34,7 +34,7 @@ class FuzzyIndex {
         size_t id = 0;
         double similarity = 0;
     };
-    // The best candidate for `unit` (ties: the first added), if any reaches the threshold.
+    // The best candidate for `unit` (ties: the first added), if any is above the threshold.
     // Contexts need not agree; a candidate without context or with the same context gets a
     // small advantage, as in msgmerge.
     std::optional<Match> best(const Unit& unit) const;

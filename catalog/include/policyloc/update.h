@@ -30,9 +30,11 @@ struct UpdateStats {
 // The template's units in its order. Each takes, from `existing`: the same (context, source)'s
 // translation, state, translator comments and flags (a live entry, or else an obsolete one,
 // revived); otherwise the translation of the most similar translated unit (protected spans
-// masked; the old catalog first, then each compendium), marked fuzzy, with the matched source
-// as previous source. Translated units of `existing` that the template no longer has are kept
-// as obsolete (units used as fuzzy matches too). Header and languages come from `existing`.
+// masked; the old catalog's live units, then its obsolete ones, then each compendium), marked
+// fuzzy, with the source its translation was made from as previous source (the matched source,
+// or the previous source of a fuzzy match). Translated units of `existing` that the template no
+// longer has are kept as obsolete (units used as fuzzy matches too). Header and languages come
+// from `existing`.
 Catalog catalog_update(const Catalog& existing, const Catalog& page_template,
                        UpdateStats* stats = nullptr, const UpdateOptions& options = {});
 
