@@ -44,6 +44,10 @@ const char* code_kind_name(CodeKind kind) {
         return "date, written per locale";
     case CodeKind::shortcode:
         return "shortcode";
+    case CodeKind::attribute:
+        return "attribute";
+    case CodeKind::liquid_tag:
+        return "Liquid tag";
     case CodeKind::other:
         break;
     }

@@ -10,6 +10,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "attributes.h"
+#include "definition_list.h"
+#include "liquid.h"
 #include "markdown_util.h"
 #include "policyloc/file_io.h"
 #include "protected_spans.h"
@@ -104,7 +107,10 @@ class Extractor {
     void walk(cmark_node* document);
     void handle_directive(cmark_node* html_block);
     void text_block(cmark_node* node);
+    bool definition_list(cmark_node* node);
+    void block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool cell);
     std::optional<BlockText> cut_block(cmark_node* node, UnitSlot& slot);
+    int last_text_line(int first, int last, int quote_depth) const;
     bool table_interrupted_position(cmark_node* node, int& start_line, int& start_col,
                                     int& end_line) const;
     void add_date_slots(const BlockText& bt, const std::vector<DateAction>& dates);
@@ -144,7 +150,7 @@ ExtractResult Extractor::run() {
     CmarkDocument doc(body);
     walk(doc.root);
     result_.skeleton.body_begin = body_begin_;
-    result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_);
+    result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_, body);
 
     for (size_t i : wrapped_slots_)
         std::get<UnitSlot>(result_.skeleton.slots[i]).wrap_width = page_wrap_width_;
@@ -182,6 +188,19 @@ void Extractor::find_verbatim_regions() {
         for (size_t j = i + 1; j < tags.size(); ++j) {
             if (tags[j].closing && tags[j].name == open.name) {
                 verbatim_regions_.emplace_back(body_begin_ + open.begin, body_begin_ + tags[j].end);
+                break;
+            }
+        }
+    }
+    // Liquid's {% raw %}...{% endraw %} and the like, the same way.
+    std::vector<LiquidTag> liquid = scan_liquid_tags(body);
+    for (size_t i = 0; i < liquid.size(); ++i) {
+        if (liquid[i].unclosed || !is_verbatim_liquid_tag(liquid[i].name)) continue;
+        const std::string end_name = "end" + liquid[i].name;
+        for (size_t j = i + 1; j < liquid.size(); ++j) {
+            if (liquid[j].name == end_name) {
+                verbatim_regions_.emplace_back(body_begin_ + liquid[i].begin,
+                                               body_begin_ + liquid[j].end);
                 break;
             }
         }
@@ -351,7 +370,21 @@ std::optional<BlockText> Extractor::cut_block(cmark_node* node, UnitSlot& slot) 
     else
         slot.block_kind = "paragraph";
     return cut_lines(page_, lines_, body_first_line_ + start_line - 1,
-                     offset(start_line, start_col), body_first_line_ + end_line - 1, quote_depth);
+                     offset(start_line, start_col),
+                     last_text_line(body_first_line_ + start_line - 1,
+                                    body_first_line_ + end_line - 1, quote_depth),
+                     quote_depth);
+}
+
+// The last line of a paragraph's text: a last line that is nothing but an attribute list
+// (a kramdown IAL "{: .note}" or a Goldmark block attribute) applies to the block and stays
+// in the skeleton.
+int Extractor::last_text_line(int first, int last, int quote_depth) const {
+    if (last <= first) return last;
+    size_t b = lines_.line_begin(last);
+    size_t e = lines_.line_end(last);
+    b = skip_container_prefix(page_, b, e, quote_depth);
+    return is_attribute_list(page_.substr(b, e - b)) ? last - 1 : last;
 }
 
 // Date actions of a block with nothing to translate are still rendered per locale.
@@ -371,13 +404,47 @@ void Extractor::reset_pending() {
     pending_context_.reset();
 }
 
+// A paragraph that is a definition list gives a unit per term and per definition; false for
+// any other block.
+bool Extractor::definition_list(cmark_node* node) {
+    int start = cmark_node_get_start_line(node);
+    if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || start <= 0) return false;
+    int quote_depth = 0;
+    for (cmark_node* a = cmark_node_parent(node); a; a = cmark_node_parent(a))
+        if (cmark_node_get_type(a) == CMARK_NODE_BLOCK_QUOTE) ++quote_depth;
+    cmark_node* prev = cmark_node_previous(node);
+    int first = body_first_line_ + start - 1;
+    int last =
+        last_text_line(first, body_first_line_ + cmark_node_get_end_line(node) - 1, quote_depth);
+    std::vector<DefinitionPart> parts = definition_list_parts(
+        page_, lines_, first, offset(start, cmark_node_get_start_column(node)), last, quote_depth,
+        prev && cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH);
+    if (parts.empty()) return false;
+    for (const DefinitionPart& part : parts) {
+        UnitSlot slot;
+        slot.block_kind = part.term ? "definition term" : "definition";
+        slot.one_line = part.term;
+        BlockText bt =
+            cut_lines(page_, lines_, part.first_line, part.begin, part.last_line, quote_depth);
+        // The part's own inlines: cmark-gfm parses its text alone.
+        CmarkDocument inlines(bt.text);
+        block_unit(inlines.root, std::move(slot), std::move(bt), false);
+    }
+    return true;
+}
+
 void Extractor::text_block(cmark_node* node) {
     const bool cell = cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH &&
                       cmark_node_get_type(node) != CMARK_NODE_HEADING;
+    if (definition_list(node)) return;
     UnitSlot slot;
     std::optional<BlockText> cut = cut_block(node, slot);
     if (!cut) return;
-    BlockText& bt = *cut;
+    block_unit(node, std::move(slot), std::move(*cut), cell);
+}
+
+// The unit of a block's text (`node` holds its inlines), unless it has nothing to translate.
+void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool cell) {
     if (slot.heading) {
         int level = cmark_node_get_heading_level(node);
         while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
@@ -417,8 +484,12 @@ void Extractor::text_block(cmark_node* node) {
 
     // A page that hard-wraps its paragraphs wraps them all at one width (the widest line
     // that ends in a soft break); translations of any paragraph are wrapped at it.
-    for (size_t w : bt.wrapped_line_widths) page_wrap_width_ = std::max(page_wrap_width_, w);
-    if (!slot.heading && !slot.table_cell) wrapped_slots_.push_back(result_.skeleton.slots.size());
+    // (A definition's lines are indented under its marker and say little about the width.)
+    if (!slot.block_kind.starts_with("definition"))
+        for (size_t w : bt.wrapped_line_widths) page_wrap_width_ = std::max(page_wrap_width_, w);
+    // A term is one line: wrapped, it would be two terms.
+    if (!slot.heading && !slot.table_cell && !slot.one_line)
+        wrapped_slots_.push_back(result_.skeleton.slots.size());
     // A heading's path is the headings above it, not the heading itself.
     int below = slot.heading ? cmark_node_get_heading_level(node) : 7;
     add_unit_slot(std::move(slot), heading_path(below));

@@ -235,8 +235,11 @@ std::vector<std::string> front_matter_default_keys() {
 FrontMatterResult front_matter_parse(std::string_view page, const std::string& file,
                                      const std::vector<std::string>& keys) {
     const size_t start = page.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
-    FrontMatterResult result = page.substr(start, 1) == "{" ? parse_json(page, start, file)
-                                                            : parse_delimited(page, start, file);
+    // "{%" opens a Liquid tag of a Jekyll page (whose front matter is YAML), never a JSON
+    // object. "{{" is read as JSON, as Hugo reads it.
+    const bool json = page.substr(start, 1) == "{" && page.substr(start, 2) != "{%";
+    FrontMatterResult result =
+        json ? parse_json(page, start, file) : parse_delimited(page, start, file);
     if (result.diagnostics.empty()) select_fields(result.front_matter, keys);
     return result;
 }

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "definition_list.h"
 #include "policyloc/utf8_text.h"
 
 namespace policyloc {
@@ -210,7 +211,28 @@ CmarkDocument::~CmarkDocument() {
     if (root) cmark_node_free(root);
 }
 
-std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line) {
+namespace {
+
+// " t d": the terms and definitions of a paragraph that is a definition list.
+std::string definition_list_shape_of(cmark_node* paragraph, std::string_view markdown,
+                                     const LineIndex& lines) {
+    int start = cmark_node_get_start_line(paragraph);
+    if (start <= 0) return {};
+    int quote_depth = 0;
+    for (cmark_node* a = cmark_node_parent(paragraph); a; a = cmark_node_parent(a))
+        if (cmark_node_get_type(a) == CMARK_NODE_BLOCK_QUOTE) ++quote_depth;
+    cmark_node* prev = cmark_node_previous(paragraph);
+    bool after_paragraph = prev && cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH;
+    return definition_list_shape(definition_list_parts(
+        markdown, lines, start, lines.offset(start, cmark_node_get_start_column(paragraph)),
+        cmark_node_get_end_line(paragraph), quote_depth, after_paragraph));
+}
+
+} // namespace
+
+std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line,
+                                     std::string_view markdown) {
+    LineIndex lines(markdown);
     std::vector<BlockInfo> blocks;
     cmark_iter* iter = cmark_iter_new(document);
     int depth = 0;
@@ -231,6 +253,9 @@ std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line) {
             sig += cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? " ordered" : " bullet";
             sig += cmark_node_get_list_tight(node) ? " tight" : " loose";
         }
+        if (type == CMARK_NODE_PARAGRAPH)
+            if (std::string shape = definition_list_shape_of(node, markdown, lines); !shape.empty())
+                sig += " definition list=" + shape;
         if (std::string_view(cmark_node_get_type_string(node)) == "table")
             sig += " columns=" + std::to_string(cmark_gfm_extensions_get_table_columns(node));
         blocks.push_back({sig, first_line + cmark_node_get_start_line(node) - 1});
@@ -242,7 +267,7 @@ std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line) {
 
 std::vector<BlockInfo> markdown_block_tree(std::string_view markdown, int first_line) {
     CmarkDocument doc(markdown);
-    return block_tree_of(doc.root, first_line);
+    return block_tree_of(doc.root, first_line, markdown);
 }
 
 } // namespace policyloc

@@ -75,6 +75,8 @@ struct CmarkDocument {
     CmarkDocument& operator=(const CmarkDocument&) = delete;
 };
 
-std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line);
+// `markdown` is the text `document` was parsed from (definition lists are found in its lines).
+std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line,
+                                     std::string_view markdown);
 
 } // namespace policyloc

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "attributes.h"
+#include "liquid.h"
 #include "markdown_util.h"
 #include "policyloc/date_expression.h"
 
@@ -324,6 +326,11 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
         }
         f.add(tag.begin, tag.end, CodeKind::shortcode);
     }
+    // Liquid tags, then attribute lists, outside the spans found so far.
+    for (const LiquidTag& tag : scan_liquid_tags(f.text))
+        if (!f.inside_code(tag.begin)) f.add(tag.begin, tag.end, CodeKind::liquid_tag);
+    for (const auto& [b, e] : scan_attribute_lists(f.text))
+        if (!f.inside_code(b)) f.add(b, e, CodeKind::attribute);
     std::sort(f.codes.begin(), f.codes.end(), [](const InlineCode& a, const InlineCode& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });

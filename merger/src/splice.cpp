@@ -33,6 +33,18 @@ std::optional<std::string> missing_protected_span(const UnitSlot& slot, std::str
     return std::nullopt;
 }
 
+// An attribute list that ends the source (a heading's "{#id}") applies to the block only where
+// it ends the text: the translation must end with it too. The list, when it does not.
+std::optional<std::string> moved_trailing_attribute(const UnitSlot& slot, std::string_view target) {
+    if (slot.codes.empty()) return std::nullopt;
+    const InlineCode& last = slot.codes.back();
+    if (last.kind != CodeKind::attribute || last.end != slot.source.size()) return std::nullopt;
+    std::string list = slot.source.substr(last.begin, last.end - last.begin);
+    while (!target.empty() && is_blank(target.back())) target.remove_suffix(1);
+    if (target.ends_with(list)) return std::nullopt;
+    return list;
+}
+
 std::vector<std::string_view> protected_texts_of(const UnitSlot& slot) {
     std::vector<std::string_view> texts;
     for (const InlineCode& c : slot.codes)
@@ -116,6 +128,11 @@ std::optional<FallbackReason> Splicer::refusal(size_t index, size_t catalog, con
         return FallbackReason::untranslated;
     if (u->state == UnitState::fuzzy && !options_.use_fuzzy) return FallbackReason::fuzzy;
     if (const auto* unit = std::get_if<UnitSlot>(&slot)) {
+        if (auto moved = moved_trailing_attribute(*unit, u->target)) {
+            warn(at, "translation in " + chain_[catalog].name + " moves the attribute list '" +
+                         *moved + "' from the end of the text; not used");
+            return FallbackReason::protected_span_changed;
+        }
         if (auto missing = missing_protected_span(*unit, u->target)) {
             warn(at, "translation in " + chain_[catalog].name +
                          " drops or alters the protected text '" + *missing + "'; not used");
@@ -281,7 +298,7 @@ std::string Splicer::fill_unit(const UnitSlot& slot, const Choice& choice) {
     size_t width = 0;
     if (options_.wrap == WrapMode::source)
         width = slot.wrap_width;
-    else if (options_.wrap == WrapMode::width && !slot.heading)
+    else if (options_.wrap == WrapMode::width && !slot.heading && !slot.one_line)
         width = options_.wrap_width;
     if (segments.size() > 1) keep.clear(); // rendered dates are kept together on one line only
 

@@ -12,7 +12,8 @@
 // - "same text modulo whitespace": po4a's no-wrap msgids keep the page's line breaks (and a
 //   final newline for verbatim blocks); our sources fold soft breaks to one space.
 // - "theirs keeps the list marker": po4a's text module leaves the marker of a list item it does
-//   not recognise as such ("* item\n{:toc}") in the msgid; the marker is structure for us.
+//   not recognise as such ("* item\n{:toc}") in the msgid; the marker is structure for us, and
+//   so is a last line that is a kramdown attribute list ("{:toc}"), which stays in the page.
 // - "same visible text, different Markdown spelling": po4a's CommonMark module and mdpo render
 //   inline Markdown again instead of keeping the source: reference links become inline links,
 //   `_x_` becomes `*x*`, `__x__` becomes `**x**`, escapes are added or dropped, code spans get
@@ -360,7 +361,9 @@ void Comparison::run() {
     });
     pair_by("theirs keeps the list marker", [](const Entry& t, const Entry& o) {
         static const std::regex marker(R"(^[ \t]*([-*+]|[0-9]{1,9}[.)])[ \t]+)");
+        static const std::regex attributes(R"(\n[ \t]*\{:[^}\n]*\}[ \t]*\n?$)");
         std::string stripped = std::regex_replace(t.text, marker, "");
+        stripped = std::regex_replace(stripped, attributes, "");
         return stripped != t.text && fold_space(stripped) == fold_space(o.text);
     });
     pair_by("same visible text, different Markdown spelling", [](const Entry& t, const Entry& o) {

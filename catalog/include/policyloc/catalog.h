@@ -38,6 +38,8 @@ enum class CodeKind {
     template_action,    // "template action": {{ ... }}
     date,               // "date, written per locale": a template action that prints a date
     shortcode,          // "shortcode": {{< ... >}} or {{% ... %}}
+    attribute,          // "attribute": {#id .class key=value} or a kramdown IAL {: ...}
+    liquid_tag,         // "Liquid tag": {% ... %} of a Jekyll site
     other,              // "other": a kind policyloc does not know (see InlineCode)
 };
 

@@ -63,6 +63,7 @@ struct UnitSlot {
     bool table_cell = false;
     bool heading = false;
     bool setext_heading = false;
+    bool one_line = false; // a definition term: a second line would make it two terms
 };
 
 // A translatable front-matter value.
