@@ -180,3 +180,29 @@ TEST_CASE("BOM: a first-line heading after a byte order mark stays a heading") {
         check_same_tree(ex, r);
     }
 }
+
+TEST_CASE("BOM: podebug's xxx rewrite of a page with a BOM, CRLF and a heading first") {
+    if (!require_tool("podebug") || !require_tool("msgen")) return;
+    fs::path dir = temp_dir("bom-podebug");
+    const std::string page = "\xEF\xBB\xBF# Datenschutzerklärung\r\n\r\nWir schützen Ihre Daten."
+                             "\r\n\r\n## Kontakt {#kontakt}\r\n\r\nCookie\r\n: Eine Datei.\r\n";
+    write_file(dir / "page.md", page);
+    auto q = [&](const char* name) { return sh_quote((dir / name).string()); };
+    CommandResult r = run_policyloc("extract " + q("page.md") + " -o " + q("page.pot"));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = run("msgen " + q("page.pot") + " -o " + q("en.po"));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = run("podebug --progress=none --rewrite=xxx -i " + q("en.po") + " -o " + q("xxx.po"));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    r = run_policyloc("merge " + q("page.md") + " " + q("xxx.po") +
+                      " --locale de --dates keep --quiet -o " + q("out.md"));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    std::string out = read_file(dir / "out.md");
+    CHECK(out.starts_with("\xEF\xBB\xBF# xxxDatenschutzerklärungxxx\r\n"));
+    CHECK(out.find("Wir schützen Ihre Daten.") != std::string::npos);
+    ExtractResult source = extract(page);
+    ExtractResult localized = extract(out);
+    REQUIRE(source.ok());
+    REQUIRE(localized.ok());
+    CHECK(signatures(localized.skeleton.blocks) == signatures(source.skeleton.blocks));
+}
