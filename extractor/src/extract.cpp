@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include <cmark-gfm-core-extensions.h>
 #include <unicode/uchar.h>
@@ -16,6 +17,7 @@
 #include "markdown_util.h"
 #include "policyloc/file_io.h"
 #include "protected_spans.h"
+#include "table_columns.h"
 
 namespace policyloc {
 
@@ -77,6 +79,10 @@ class Extractor {
     std::string pending_note_;
     bool pending_skip_ = false;
     bool skip_region_ = false;
+    std::optional<std::string> pending_skip_column_; // "skip-column N" for the next table
+    int pending_skip_column_line_ = 0;
+    cmark_node* skip_table_ = nullptr;
+    int skip_column_ = 0;
     cmark_node* skipping_node_ = nullptr;
 
     // Multi-line paragraph slots whose wrap width is set once the page width is known.
@@ -106,6 +112,7 @@ class Extractor {
     bool in_verbatim_region(size_t pos) const;
     void walk(cmark_node* document);
     void handle_directive(cmark_node* html_block);
+    void take_skip_column(cmark_node* node);
     void text_block(cmark_node* node);
     bool definition_list(cmark_node* node);
     void block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool cell);
@@ -239,8 +246,13 @@ void Extractor::walk(cmark_node* document) {
                 skipping_node_ = nullptr;
             continue;
         }
+        if (pending_skip_column_) take_skip_column(node);
         if (skip_region_) continue;
         std::string type_name = cmark_node_get_type_string(node);
+        if (type_name == "table_cell" &&
+            cmark_node_parent(cmark_node_parent(node)) == skip_table_ &&
+            table_column_of(node) == skip_column_)
+            continue;
         if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type_name == "table_cell")
             text_block(node);
     }
@@ -258,6 +270,9 @@ void Extractor::handle_directive(cmark_node* html_block) {
         skip_region_ = true;
     } else if (d->command == "skip-end") {
         skip_region_ = false;
+    } else if (d->command == "skip-column") {
+        pending_skip_column_ = d->argument;
+        pending_skip_column_line_ = line;
     } else if (d->command == "context") {
         if (d->argument.empty())
             result_.diagnostics.push_back(
@@ -268,10 +283,28 @@ void Extractor::handle_directive(cmark_node* html_block) {
         if (!pending_note_.empty()) pending_note_ += '\n';
         pending_note_ += d->argument;
     } else {
-        result_.diagnostics.push_back({Severity::warning, file(), line, 1,
-                                       "unknown policyloc directive '" + d->command +
-                                           "' (known: skip, skip-begin, skip-end, context, note)"});
+        result_.diagnostics.push_back(
+            {Severity::warning, file(), line, 1,
+             "unknown policyloc directive '" + d->command +
+                 "' (known: skip, skip-begin, skip-end, skip-column, context, "
+                 "note)"});
     }
+}
+
+// "skip-column N" (a number or a header cell's text) applies to the table right after it.
+void Extractor::take_skip_column(cmark_node* node) {
+    std::string spec = *std::exchange(pending_skip_column_, std::nullopt);
+    std::optional<int> column;
+    if (std::string_view(cmark_node_get_type_string(node)) == "table")
+        column = table_column_named(node, spec);
+    if (!column) {
+        result_.diagnostics.push_back({Severity::warning, file(), pending_skip_column_line_, 1,
+                                       "policyloc directive 'skip-column " + spec +
+                                           "' names no column of a table right after it"});
+        return;
+    }
+    skip_table_ = node;
+    skip_column_ = *column;
 }
 
 std::string Extractor::heading_path(int below_level) const {
@@ -482,9 +515,8 @@ void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool c
         return;
     }
 
-    // A page that hard-wraps its paragraphs wraps them all at one width (the widest line
-    // that ends in a soft break); translations of any paragraph are wrapped at it.
-    // (A definition's lines are indented under its marker and say little about the width.)
+    // A page that hard-wraps its paragraphs wraps them all at one width (the widest line that
+    // ends in a soft break, definitions aside); translations of any paragraph are wrapped at it.
     if (!slot.block_kind.starts_with("definition"))
         for (size_t w : bt.wrapped_line_widths) page_wrap_width_ = std::max(page_wrap_width_, w);
     // A term is one line: wrapped, it would be two terms.
