@@ -198,6 +198,28 @@ AutolinkForm autolink_form(std::string_view text, size_t cursor, std::string_vie
     return a != std::string_view::npos && a + 1 <= b ? AutolinkForm::angle : AutolinkForm::bare;
 }
 
+// Hugo template actions and shortcodes, Liquid tags, then attribute lists, outside the spans
+// found so far.
+void add_template_spans(Finder& f) {
+    std::vector<ShortcodeTag> tags = scan_shortcode_tags(f.text);
+    for (size_t t = 0; t < tags.size(); ++t) {
+        const ShortcodeTag& tag = tags[t];
+        if (f.inside_code(tag.begin)) continue;
+        if (!tag.shortcode) {
+            std::string_view action =
+                std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
+            f.add(tag.begin, tag.end,
+                  date_expression_parse(action) ? CodeKind::date : CodeKind::template_action);
+            continue;
+        }
+        f.add(tag.begin, tag.end, CodeKind::shortcode);
+    }
+    for (const LiquidTag& tag : scan_liquid_tags(f.text))
+        if (!f.inside_code(tag.begin)) f.add(tag.begin, tag.end, CodeKind::liquid_tag);
+    for (const auto& [b, e] : scan_attribute_lists(f.text))
+        if (!f.inside_code(b)) f.add(b, e, CodeKind::attribute);
+}
+
 } // namespace
 
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
@@ -312,25 +334,7 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
         }
     }
 
-    // Hugo template actions and shortcodes, outside the spans found so far.
-    std::vector<ShortcodeTag> tags = scan_shortcode_tags(f.text);
-    for (size_t t = 0; t < tags.size(); ++t) {
-        const ShortcodeTag& tag = tags[t];
-        if (f.inside_code(tag.begin)) continue;
-        if (!tag.shortcode) {
-            std::string_view action =
-                std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
-            f.add(tag.begin, tag.end,
-                  date_expression_parse(action) ? CodeKind::date : CodeKind::template_action);
-            continue;
-        }
-        f.add(tag.begin, tag.end, CodeKind::shortcode);
-    }
-    // Liquid tags, then attribute lists, outside the spans found so far.
-    for (const LiquidTag& tag : scan_liquid_tags(f.text))
-        if (!f.inside_code(tag.begin)) f.add(tag.begin, tag.end, CodeKind::liquid_tag);
-    for (const auto& [b, e] : scan_attribute_lists(f.text))
-        if (!f.inside_code(b)) f.add(b, e, CodeKind::attribute);
+    add_template_spans(f);
     std::sort(f.codes.begin(), f.codes.end(), [](const InlineCode& a, const InlineCode& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
