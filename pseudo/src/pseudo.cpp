@@ -32,6 +32,18 @@ const PseudoLocaleInfo& info(PseudoLocale locale) {
 
 std::string pseudo_text(std::string_view text, const std::vector<InlineCode>& codes,
                         PseudoLocale locale) {
+    // A trailing attribute list ("Settings {#settings}") must stay at the end, where it applies
+    // to the block: the pseudo text goes before it.
+    if (!codes.empty() && codes.back().kind == CodeKind::attribute &&
+        codes.back().end == text.size()) {
+        size_t cut = codes.back().begin;
+        while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '\t')) --cut;
+        if (cut > 0) {
+            std::vector<InlineCode> head(codes.begin(), codes.end() - 1);
+            return pseudo_text(text.substr(0, cut), head, locale) +
+                   std::string(text.substr(cut));
+        }
+    }
     std::vector<PseudoPiece> pieces = pseudo_pieces(text, codes);
     return locale == PseudoLocale::en_XA ? pseudo_accent(text, pieces) : pseudo_bidi(text, pieces);
 }
