@@ -8,7 +8,7 @@ PACKAGES="
   libicu-dev libgettextpo-dev libpugixml-dev libyaml-dev libtomlplusplus-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev
   gettext i18nspector libxml2-utils translate-toolkit hugo po4a cmark-gfm
-  hyperfine jq valgrind
+  hyperfine jq valgrind libbenchmark-dev
   chromium python3-jsonschema
 "
 missing=""

@@ -29,6 +29,7 @@
 #include "entry_lines.h"
 #include "inline_codes.h"
 #include "po_state.h"
+#include "po_format_flags.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 
@@ -264,7 +265,7 @@ void read_header(const char* header, Catalog& cat, const Recoder& recode) {
         cat.source_lang = locale_to_bcp47(*src);
 }
 
-Unit read_message(po_message_t m, const Recoder& recode) {
+Unit read_message(po_message_t m, const Recoder& recode, bool formats) {
     Unit u;
     if (const char* ctx = po_message_msgctxt(m)) u.context = recode(ctx);
     u.source = recode(po_message_msgid(m));
@@ -300,8 +301,7 @@ Unit read_message(po_message_t m, const Recoder& recode) {
         r.line = to_position(po_filepos_start_line(pos));
         u.refs.push_back(std::move(r));
     }
-    for (const char* const* f = po_format_list(); *f != nullptr; ++f)
-        if (po_message_is_format(m, *f)) u.flags.emplace_back(*f);
+    detail::po_append_format_flags(m, formats, u.flags);
     int min = 0, max = 0;
     if (po_message_is_range(m, &min, &max))
         u.flags.push_back("range: " + std::to_string(min) + ".." + std::to_string(max));
@@ -364,7 +364,7 @@ std::string header_charset(po_file_t file) {
 }
 
 // The header entry and the messages of a file that libgettextpo has read.
-Catalog read_messages(po_file_t file, const Recoder& recode) {
+Catalog read_messages(po_file_t file, const Recoder& recode, bool formats) {
     Catalog cat;
     IteratorPtr it(po_message_iterator(file, nullptr));
     bool header_seen = false;
@@ -379,7 +379,7 @@ Catalog read_messages(po_file_t file, const Recoder& recode) {
             cat.header_fuzzy = po_message_is_fuzzy(m) != 0;
             continue;
         }
-        cat.add(read_message(m, recode));
+        cat.add(read_message(m, recode, formats));
     }
     return cat;
 }
@@ -539,7 +539,8 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
             return result;
         }
     }
-    result.catalog = read_messages(file.get(), Recoder(utf8 ? std::string() : charset));
+    result.catalog = read_messages(file.get(), Recoder(utf8 ? std::string() : charset),
+                                   detail::po_bytes_may_name_formats(*bytes));
     if (utf8) detail::po_set_entry_lines(*bytes, *result.catalog);
     return result;
 }

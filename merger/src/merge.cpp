@@ -51,7 +51,8 @@ MergeStats count_slots(const Skeleton& skeleton, const std::vector<CatalogSource
         const std::string& source = unit ? unit->source : std::get<FieldSlot>(slot).source;
         const auto& context = unit ? unit->context : std::get<FieldSlot>(slot).context;
         const SlotSpan& span = slot_span(slot);
-        size_t n = words.count(source);
+        size_t n =
+            i < skeleton.source_words.size() ? skeleton.source_words[i] : words.count(source);
         ++st.units;
         st.words += n;
         const detail::Choice& ch = choices[i];
@@ -80,6 +81,17 @@ MergeStats count_slots(const Skeleton& skeleton, const std::vector<CatalogSource
 }
 
 } // namespace
+
+void skeleton_count_words(Skeleton& skeleton) {
+    WordCounter words;
+    skeleton.source_words.assign(skeleton.slots.size(), 0);
+    for (size_t i = 0; i < skeleton.slots.size(); ++i) {
+        if (const auto* unit = std::get_if<UnitSlot>(&skeleton.slots[i]))
+            skeleton.source_words[i] = words.count(unit->source);
+        else if (const auto* field = std::get_if<FieldSlot>(&skeleton.slots[i]))
+            skeleton.source_words[i] = words.count(field->source);
+    }
+}
 
 MergeResult merge_page(std::string_view page, const Skeleton& skeleton,
                        const std::vector<CatalogSource>& chain, const MergeOptions& options) {

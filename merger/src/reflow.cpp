@@ -231,6 +231,9 @@ class Filler {
         if (U_FAILURE(status)) return candidates;
         lines_->setText(utext, status);
         if (U_SUCCESS(status)) {
+            // The boundaries are walked once, in order, beside the blanks: asking isBoundary
+            // at each blank makes ICU re-seek its cache from a safe point every time.
+            int32_t boundary = lines_->first();
             size_t i = 0;
             while (i < segment.size()) {
                 if (!is_blank(segment[i])) {
@@ -240,7 +243,9 @@ class Filler {
                 const size_t run_begin = i;
                 while (i < segment.size() && is_blank(segment[i])) ++i;
                 if (run_begin == 0 || i == segment.size()) continue;
-                if (!lines_->isBoundary(static_cast<int32_t>(i))) continue;
+                while (boundary != icu::BreakIterator::DONE && boundary < static_cast<int32_t>(i))
+                    boundary = lines_->next();
+                if (boundary != static_cast<int32_t>(i)) continue;
                 if (segment[run_begin - 1] == '\\') continue; // would become a hard line break
                 if (quotation_holds(segment, run_begin, i)) continue;
                 if (may_open_block(segment.substr(i))) continue;

@@ -151,6 +151,7 @@ void Builder::read_pages() {
         for (Diagnostic& d : ex.diagnostics) result_.diagnostics.push_back(std::move(d));
         if (!ex.ok()) continue;
         pd.skeleton = std::move(ex.skeleton);
+        skeleton_count_words(pd.skeleton); // once per page, not once per locale
         pd.fallback_date = page_fallback_date(pages_[i].path);
         pd.ok = true;
     }

@@ -108,6 +108,10 @@ struct Skeleton {
     std::vector<Slot> slots;       // in page order, not overlapping
     size_t body_begin = 0;         // first byte of the Markdown body (after front matter)
     std::vector<BlockInfo> blocks; // the source's block tree
+    // Per slot, the source words (ICU word breaks) of a unit or field slot, when a caller that
+    // merges the page into many locales counted them once (skeleton_count_words in merge.h);
+    // empty: each merge counts them.
+    std::vector<size_t> source_words;
 };
 
 struct ExtractResult {

@@ -80,6 +80,10 @@ struct MergeResult {
 MergeResult merge_page(std::string_view page, const Skeleton& skeleton,
                        const std::vector<CatalogSource>& chain, const MergeOptions& options);
 
+// Counts the source words of every slot once, into skeleton.source_words, so that merges of the
+// page into many locales do not count them again.
+void skeleton_count_words(Skeleton& skeleton);
+
 // Whether a merge meets a --min-complete threshold (percent of the page's source words).
 bool merge_meets_threshold(const MergeStats& stats, std::optional<double> min_complete);
 
