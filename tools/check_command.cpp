@@ -25,14 +25,6 @@ struct Inputs {
     std::map<std::string, Catalog> loaded; // catalog files read so far, by path
 };
 
-std::vector<std::string> regular_files_in(const std::string& dir) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
-    return files;
-}
-
 // Sorts the arguments into pages, catalog files and catalog directories; false on an input
 // that cannot be read.
 bool read_inputs(const CheckCommand& c, Inputs& in) {
@@ -40,7 +32,7 @@ bool read_inputs(const CheckCommand& c, Inputs& in) {
     std::error_code ec;
     for (const std::string& arg : c.inputs) {
         if (fs::is_directory(arg, ec)) {
-            in.plan.directories.push_back({arg, regular_files_in(arg)});
+            in.plan.directories.push_back({arg, file_list_regular(arg)});
             continue;
         }
         auto format = catalog_format_for_path(arg);

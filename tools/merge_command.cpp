@@ -55,14 +55,6 @@ std::optional<MergeOptions> merge_options(const MergeCommand& c) {
     return options;
 }
 
-std::vector<std::string> regular_files_in(const std::string& dir) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
-    return files;
-}
-
 // What the file system holds for the plan: the catalog argument, its directory, the fallbacks.
 std::optional<MergePlanInput> plan_input(const MergeCommand& c) {
     MergePlanInput in;
@@ -79,7 +71,7 @@ std::optional<MergePlanInput> plan_input(const MergeCommand& c) {
         in.directory.path = fs::path(c.catalog).parent_path().string();
         if (in.directory.path.empty()) in.directory.path = ".";
     }
-    in.directory.files = regular_files_in(in.directory.path);
+    in.directory.files = file_list_regular(in.directory.path);
     for (const std::string& f : c.fallback) in.fallbacks.push_back({f, fs::is_regular_file(f, ec)});
     return in;
 }

@@ -48,6 +48,14 @@ bool write_fd(int fd, std::string_view content) {
 
 } // namespace
 
+std::vector<std::string> file_list_regular(const std::string& dir) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
+    return files;
+}
+
 FileReadResult file_read(const std::string& path) {
     FileReadResult r;
     int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -9,23 +9,13 @@
 
 #include "inline_codes.h"
 
+#include "policyloc/text.h"
+
 namespace policyloc {
 
 namespace {
 
 constexpr const char* code_list_title = "placeholders, keep them as they are:";
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) nl = text.size();
-        lines.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
 
 // The position of the `n`-th occurrence (1-based) of `text` in `source`, npos if none.
 size_t nth_occurrence(const std::string& source, const std::string& text, size_t n) {
@@ -83,7 +73,7 @@ std::string notes_with_codes(const Unit& unit) {
 
 bool split_code_list(const std::string& notes, const std::string& source, std::string& notes_out,
                      std::vector<InlineCode>& codes_out) {
-    const std::vector<std::string> lines = split_lines(notes);
+    const std::vector<std::string> lines = text_split_lines(notes);
     // The list is the last block of the notes: its title line, then one line per code.
     size_t title = lines.size();
     for (size_t i = lines.size(); i-- > 0;)

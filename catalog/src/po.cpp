@@ -28,10 +28,11 @@
 
 #include "entry_lines.h"
 #include "inline_codes.h"
-#include "po_state.h"
 #include "po_format_flags.h"
+#include "po_state.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/text.h"
 
 namespace policyloc {
 
@@ -185,18 +186,6 @@ class TempFile {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) nl = text.size();
-        lines.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
-
 std::string lower_ascii(std::string s) {
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -240,7 +229,7 @@ class Recoder {
 };
 
 void read_header(const char* header, Catalog& cat, const Recoder& recode) {
-    for (const std::string& line : split_lines(header)) {
+    for (const std::string& line : text_split_lines(header)) {
         size_t colon = line.find(':');
         if (colon == std::string::npos || colon == 0) continue;
         std::string name = line.substr(0, colon);

@@ -4,33 +4,11 @@
 
 #include "policyloc/check_output.h"
 #include "policyloc/locale_chain.h"
+#include "policyloc/text.h"
 
 namespace policyloc {
 
 namespace {
-
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string pct(double p) {
     char buf[32];
@@ -56,16 +34,18 @@ std::string bar_row(const std::string& name, const std::string& locale, double p
                     const char* kind) {
     std::string row =
         "<tr class=\"" + std::string(meets ? "ok" : "below") + "\" data-" + kind + "=\"" +
-        esc(name) + "\" data-locale=\"" + esc(locale) + "\"><td>" + esc(name) + "</td><td>" +
-        esc(locale) + "</td><td class=\"percent\">" + pct(percent) +
+        html_escape(name) + "\" data-locale=\"" + html_escape(locale) + "\"><td>" +
+        html_escape(name) + "</td><td>" + html_escape(locale) + "</td><td class=\"percent\">" +
+        pct(percent) +
         "</td><td><div class=\"bar\"><div class=\"fill\" style=\"width:" + pct(percent) +
         "\"></div></div></td></tr>\n";
     return row;
 }
 
 std::string anchor(const Problem& p) {
-    return "unit-" + esc(p.locale) + "-" +
-           std::to_string(std::hash<std::string>{}(p.catalog) % 100000) + "-" + esc(p.unit_id);
+    return "unit-" + html_escape(p.locale) + "-" +
+           std::to_string(std::hash<std::string>{}(p.catalog) % 100000) + "-" +
+           html_escape(p.unit_id);
 }
 
 void completeness(const CheckReport& r, std::string& out) {
@@ -84,12 +64,13 @@ void completeness(const CheckReport& r, std::string& out) {
 void problems(const CheckReport& r, std::string& out) {
     out += "<h2>Problems</h2>\n<ol class=\"problems\">\n";
     for (const Problem& p : r.problems) {
-        std::string where = esc(p.catalog.empty() ? p.page : p.catalog);
+        std::string where = html_escape(p.catalog.empty() ? p.page : p.catalog);
         if (p.line > 0) where += ":" + std::to_string(p.line);
         if (!p.unit_id.empty()) where = "<a href=\"#" + anchor(p) + "\">" + where + "</a>";
         out += "<li dir=\"auto\" class=\"" + std::string(severity_name(p.severity)) +
-               "\" data-id=\"" + esc(p.id) + "\">" + where + " <b>" + severity_name(p.severity) +
-               "</b> [" + esc(p.id) + "] " + esc(p.locale) + ": " + esc(p.message) + "</li>\n";
+               "\" data-id=\"" + html_escape(p.id) + "\">" + where + " <b>" +
+               severity_name(p.severity) + "</b> [" + html_escape(p.id) + "] " +
+               html_escape(p.locale) + ": " + html_escape(p.message) + "</li>\n";
     }
     out += "</ol>\n";
 }
@@ -101,12 +82,13 @@ void units(const CheckReport& r, std::string& out) {
         if (!p.unit_id.empty()) seen.try_emplace(anchor(p), &p);
     for (const auto& [id, p] : seen) {
         bool rtl = locale_is_right_to_left(p->locale);
-        out += "<section class=\"unit\" id=\"" + id + "\"><h3>" + esc(p->unit_id) + " <small>" +
-               esc(p->catalog) + ":" + std::to_string(p->line) + "</small></h3>\n";
-        out += "<p class=\"source\" lang=\"en\" dir=\"ltr\">" + esc(p->source) + "</p>\n";
+        out += "<section class=\"unit\" id=\"" + id + "\"><h3>" + html_escape(p->unit_id) +
+               " <small>" + html_escape(p->catalog) + ":" + std::to_string(p->line) +
+               "</small></h3>\n";
+        out += "<p class=\"source\" lang=\"en\" dir=\"ltr\">" + html_escape(p->source) + "</p>\n";
         if (!p->target.empty())
-            out += "<p class=\"target\" lang=\"" + esc(p->locale) + "\" dir=\"" +
-                   (rtl ? "rtl" : "ltr") + "\">" + esc(p->target) + "</p>\n";
+            out += "<p class=\"target\" lang=\"" + html_escape(p->locale) + "\" dir=\"" +
+                   (rtl ? "rtl" : "ltr") + "\">" + html_escape(p->target) + "</p>\n";
         out += "</section>\n";
     }
 }

@@ -7,32 +7,9 @@
 #include "policyloc/extract.h"
 #include "policyloc/front_matter.h"
 #include "policyloc/locale_chain.h"
+#include "policyloc/text.h"
 
 namespace policyloc {
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 namespace {
 

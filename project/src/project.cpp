@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "policyloc/file_io.h"
 #include "policyloc/merge_plan.h"
 
 namespace policyloc {
@@ -105,9 +106,7 @@ std::string project_find_catalog(const ProjectConfig& config, const ProjectPage&
     std::error_code ec;
     if (fs::is_regular_file(path, ec)) return path;
     fs::path dir = fs::path(path).parent_path();
-    std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(dir.empty() ? "." : dir, ec))
-        if (entry.is_regular_file(ec)) files.push_back(entry.path().filename().string());
+    std::vector<std::string> files = file_list_regular(dir.empty() ? "." : dir.string());
     if (auto name = catalog_file_for_locale(files, locale)) return (dir / *name).string();
     return path;
 }

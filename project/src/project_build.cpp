@@ -103,9 +103,7 @@ MergePlan Builder::plan_for(const ProjectPage& page, const LocaleSettings& local
     if (in.directory.path.empty()) in.directory.path = ".";
     std::error_code ec;
     if (fs::is_regular_file(path, ec)) in.catalog_file = path;
-    for (const auto& entry : fs::directory_iterator(in.directory.path, ec))
-        if (entry.is_regular_file(ec))
-            in.directory.files.push_back(entry.path().filename().string());
+    in.directory.files = file_list_regular(in.directory.path);
     for (const std::string& f : locale.fallbacks) in.fallbacks.push_back({f, false});
     return merge_plan_build(in);
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policyloc/diagnostic.h"
 
@@ -28,6 +29,9 @@ struct FileWriteResult {
 // target, only when the content differs. "-" writes standard output; devices and pipes are
 // written directly and never renamed over.
 FileWriteResult file_write_atomic(const std::string& path, std::string_view content);
+
+// The names of the regular files in a directory (empty when it cannot be read).
+std::vector<std::string> file_list_regular(const std::string& dir);
 
 // Checks that text is valid UTF-8; on error gives the 1-based line and column (bytes).
 std::optional<Diagnostic> utf8_check(std::string_view text, const std::string& file);

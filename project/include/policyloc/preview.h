@@ -24,7 +24,4 @@ struct PreviewEntry {
 // The index: one row per page, one column per locale, each cell its completeness and a link.
 std::string preview_index(const std::vector<PreviewEntry>& entries);
 
-// Text escaped for HTML element content and attribute values.
-std::string html_escape(const std::string& text);
-
 } // namespace policyloc
