@@ -15,7 +15,8 @@ namespace {
 
 // Extracting over an existing catalog updates it, as `update` does.
 bool write_and_report(const Catalog& page_template, const std::string& path, CatalogFormat format) {
-    TemplateWrite w = write_template(page_template, path, format, UpdateOptions{});
+    TemplateWrite w =
+        write_template(page_template, path, format, UpdateOptions{}, existing_catalog_read(path));
     if (w.ok && w.updated)
         print({{Severity::note, "policyloc", 0, 0, update_summary(path, w.stats)}});
     return w.ok;

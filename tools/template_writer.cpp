@@ -15,27 +15,33 @@ std::string update_summary(const std::string& path, const UpdateStats& s) {
            std::to_string(s.revived) + " revived";
 }
 
+ExistingCatalog existing_catalog_read(const std::string& path) {
+    ExistingCatalog e;
+    e.exists = path != "-" && fs::exists(path);
+    if (e.exists) e.catalog = load_catalog(path, &e.format);
+    return e;
+}
+
 TemplateWrite write_template(const Catalog& page_template, const std::string& path,
-                             CatalogFormat format, const UpdateOptions& options) {
+                             CatalogFormat format, const UpdateOptions& options,
+                             const ExistingCatalog& existing) {
     TemplateWrite result;
-    if (path == "-" || !fs::exists(path)) {
+    if (!existing.exists) {
         result.ok = write_catalog(page_template, path, format);
         return result;
     }
-    // An existing XLIFF file keeps its version.
-    CatalogFormat found = format;
-    auto existing = load_catalog(path, &found);
-    if (existing && format != CatalogFormat::po) format = found;
-    if (!existing) {
+    if (!existing.catalog) {
         print({{Severity::error, path, 0, 0,
                 "the existing file is not a readable catalog; not replaced"}});
         return result;
     }
-    if (!catalog_has_translations(*existing)) {
+    // An existing XLIFF file keeps its version.
+    if (format != CatalogFormat::po) format = existing.format;
+    if (!catalog_has_translations(*existing.catalog)) {
         result.ok = write_catalog(page_template, path, format);
         return result;
     }
-    Catalog updated = catalog_update(*existing, page_template, &result.stats, options);
+    Catalog updated = catalog_update(*existing.catalog, page_template, &result.stats, options);
     if (auto keys = page_template.header_field(kKeysHeaderField))
         updated.set_header_field(kKeysHeaderField, *keys);
     result.updated = true;

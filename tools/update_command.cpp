@@ -57,18 +57,18 @@ bool update_one(const UpdateCommand& c, const std::string& path, const std::stri
         return false;
     }
     // The keys the catalog was extracted with stay, so that its field units stay live.
+    const ExistingCatalog existing = existing_catalog_read(path);
     std::vector<std::string> extra = c.keys;
-    if (!c.keys_only && fs::is_regular_file(path))
-        if (auto existing = load_catalog(path))
-            for (std::string& k : front_matter_keys_of_catalog(*existing))
-                extra.push_back(std::move(k));
+    if (!c.keys_only && existing.catalog)
+        for (std::string& k : front_matter_keys_of_catalog(*existing.catalog))
+            extra.push_back(std::move(k));
     std::vector<std::string> keys = front_matter_keys_with(extra, c.keys_only);
     std::optional<Catalog> tmpl = page_template_build(pages, keys, names);
     if (!tmpl) return false;
     const std::vector<std::string>& shown = names ? *names : pages;
     page_template_header(*tmpl, c.source_lang, locale, shown.size() == 1 ? shown[0] : "", keys);
     if (!fs::exists(path)) fs::create_directories(fs::path(path).parent_path());
-    TemplateWrite w = write_template(*tmpl, path, *format, options);
+    TemplateWrite w = write_template(*tmpl, path, *format, options, existing);
     if (!w.ok) return false;
     std::cout << (w.updated ? update_summary(path, w.stats)
                             : path + ": written from the pages (no translations yet)")
