@@ -1,27 +1,13 @@
 // check_carried_text: protected spans, e-mail addresses, URLs and numbers of the source.
 #include <doctest/doctest.h>
 
+#include "check_test_support.h"
 #include "policyloc/check_unit.h"
 
 using namespace policyloc;
+using namespace policyloc::test;
 
 namespace {
-
-// A protected span of bytes [b, e) (its kind does not matter to the checks).
-InlineCode span(size_t b, size_t e) {
-    InlineCode c;
-    c.begin = b;
-    c.end = e;
-    return c;
-}
-
-Unit unit(std::string source, std::string target) {
-    Unit u;
-    u.source = std::move(source);
-    u.target = std::move(target);
-    u.state = UnitState::translated;
-    return u;
-}
 
 // Protects every occurrence of `text` in the unit's source.
 void protect(Unit& u, const std::string& text) {
@@ -29,14 +15,6 @@ void protect(Unit& u, const std::string& text) {
          at = u.source.find(text, at + text.size()))
         u.codes.push_back(span(at, at + text.size()));
 }
-
-std::vector<std::string> ids(const UnitFindings& fs) {
-    std::vector<std::string> out;
-    for (const auto& f : fs) out.push_back(f.id);
-    return out;
-}
-
-using Ids = std::vector<std::string>;
 
 } // namespace
 

@@ -1,9 +1,11 @@
 // Glossaries: TBX-Basic (TBX 2 and 3 names) and CSV read, approved and forbidden terms checked.
 #include <doctest/doctest.h>
 
+#include "check_test_support.h"
 #include "policyloc/glossary.h"
 
 using namespace policyloc;
+using namespace policyloc::test;
 
 namespace {
 
@@ -32,22 +34,6 @@ const char* kTbx3 = R"(<?xml version="1.0"?>
     </conceptEntry>
   </body></text>
 </tbx>)";
-
-Unit unit(std::string source, std::string target) {
-    Unit u;
-    u.source = std::move(source);
-    u.target = std::move(target);
-    u.state = UnitState::translated;
-    return u;
-}
-
-std::vector<std::string> ids(const UnitFindings& fs) {
-    std::vector<std::string> out;
-    for (const auto& f : fs) out.push_back(f.id);
-    return out;
-}
-
-using Ids = std::vector<std::string>;
 
 } // namespace
 

@@ -3,29 +3,11 @@
 
 #include <algorithm>
 
+#include "check_test_support.h"
 #include "policyloc/check_unit.h"
 
 using namespace policyloc;
-
-namespace {
-
-Unit unit(std::string source, std::string target) {
-    Unit u;
-    u.source = std::move(source);
-    u.target = std::move(target);
-    u.state = UnitState::translated;
-    return u;
-}
-
-std::vector<std::string> ids(const UnitFindings& fs) {
-    std::vector<std::string> out;
-    for (const auto& f : fs) out.push_back(f.id);
-    return out;
-}
-
-using Ids = std::vector<std::string>;
-
-} // namespace
+using namespace policyloc::test;
 
 TEST_CASE("check html: scripts, frames, objects, event handlers and javascript: URLs are errors") {
     const char* source = "Contact us <br> today";

@@ -2,37 +2,11 @@
 // check_unit, which runs only on usable translations.
 #include <doctest/doctest.h>
 
+#include "check_test_support.h"
 #include "policyloc/check_unit.h"
 
 using namespace policyloc;
-
-namespace {
-
-// A protected span of bytes [b, e) (its kind does not matter to the checks).
-InlineCode span(size_t b, size_t e) {
-    InlineCode c;
-    c.begin = b;
-    c.end = e;
-    return c;
-}
-
-Unit unit(std::string source, std::string target) {
-    Unit u;
-    u.source = std::move(source);
-    u.target = std::move(target);
-    u.state = UnitState::translated;
-    return u;
-}
-
-std::vector<std::string> ids(const UnitFindings& fs) {
-    std::vector<std::string> out;
-    for (const auto& f : fs) out.push_back(f.id);
-    return out;
-}
-
-using Ids = std::vector<std::string>;
-
-} // namespace
+using namespace policyloc::test;
 
 TEST_CASE("check text shape: leading and trailing whitespace, doubled spaces") {
     WordCounter w;
