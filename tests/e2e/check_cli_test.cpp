@@ -19,10 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string q(const fs::path& p) {
-    return sh_quote(p.string());
-}
-
 json run_json(const std::string& args, int expected_exit) {
     CommandResult r = run_policyloc("check " + args + " --json");
     REQUIRE_MESSAGE(r.exit_code == expected_exit, (r.out + r.err));
@@ -89,7 +85,7 @@ void validate_against_schema(const std::string& json_text, const std::string& na
         run("/usr/bin/python3 -c 'import json,sys,jsonschema; "
             "s=json.load(open(sys.argv[1])); jsonschema.Draft202012Validator.check_schema(s); "
             "jsonschema.Draft202012Validator(s).validate(json.load(open(sys.argv[2])))' " +
-            q(schema) + " " + q(file));
+            sh_quote(schema) + " " + sh_quote(file));
     CHECK_MESSAGE(r.exit_code == 0, r.err);
 }
 
@@ -97,8 +93,8 @@ void validate_against_schema(const std::string& json_text, const std::string& na
 
 TEST_CASE("check: one catalog, three pages - per-page figures, and --min-complete 90 fails one") {
     ThreePages t = three_pages();
-    std::string args = q(t.pages[0]) + " " + q(t.pages[1]) + " " + q(t.pages[2]) + " " +
-                       q(t.catalog) + " --locale de";
+    std::string args = sh_quote(t.pages[0]) + " " + sh_quote(t.pages[1]) + " " +
+                       sh_quote(t.pages[2]) + " " + sh_quote(t.catalog) + " --locale de";
     json all = run_json(args, 0);
     REQUIRE(all["pages"].size() == 3);
     const json& terms = page_entry(all, "terms.md");
@@ -136,10 +132,10 @@ TEST_CASE("check: every planted defect is reported with its id and line, and not
     PlantedProject p = planted_project(temp_dir("check-planted"));
     std::string po = read_file(p.catalog);
     std::string other = read_file(p.other);
-    json report =
-        run_json(q(p.page) + " " + q(p.catalog.parent_path()) + " " + q(p.other.parent_path()) +
-                     " --locale fr --glossary " + q(p.glossary),
-                 1);
+    json report = run_json(sh_quote(p.page) + " " + sh_quote(p.catalog.parent_path()) + " " +
+                               sh_quote(p.other.parent_path()) + " --locale fr --glossary " +
+                               sh_quote(p.glossary),
+                           1);
     std::set<std::tuple<std::string, std::string, int>> expected, got;
     for (const PlantedUnit& u : planted_units())
         if (!u.id.empty()) expected.insert({u.id, p.catalog.string(), po_msgid_line(po, u.source)});
@@ -162,7 +158,7 @@ TEST_CASE("check: every planted defect is reported with its id and line, and not
     }
     CHECK(report["summary"]["ignored"] == 1);
     // The same catalog for a German locale: its language is wrong.
-    json de = run_json(q(p.catalog) + " --locale de", 1);
+    json de = run_json(sh_quote(p.catalog) + " --locale de", 1);
     bool wrong_language = false;
     for (const json& pr : de["problems"])
         wrong_language = wrong_language || pr["id"] == "catalog-language";
@@ -171,7 +167,7 @@ TEST_CASE("check: every planted defect is reported with its id and line, and not
 
 TEST_CASE("check: the bundled catalogs report no error") {
     fs::path locales = source_dir() / "locales";
-    json report = run_json(q(locales / "privacy.md") + " " + q(locales), 0);
+    json report = run_json(sh_quote(locales / "privacy.md") + " " + sh_quote(locales), 0);
     CHECK(report["pages"].size() == 11);
     CHECK(report["catalogs"].size() == 11);
     for (const json& pr : report["problems"]) CHECK_MESSAGE(pr["severity"] != "error", pr.dump());
@@ -192,9 +188,10 @@ TEST_CASE("check: --json validates against docs/check-report.schema.json, field 
         return;
     }
     PlantedProject p = planted_project(temp_dir("check-json"));
-    CommandResult r = run_policyloc("check " + q(p.page) + " " + q(p.catalog.parent_path()) + " " +
-                                    q(p.other.parent_path()) + " --locale fr --glossary " +
-                                    q(p.glossary) + " --min-complete 50 --json");
+    CommandResult r =
+        run_policyloc("check " + sh_quote(p.page) + " " + sh_quote(p.catalog.parent_path()) + " " +
+                      sh_quote(p.other.parent_path()) + " --locale fr --glossary " +
+                      sh_quote(p.glossary) + " --min-complete 50 --json");
     REQUIRE(r.exit_code == 1);
     validate_against_schema(r.out, "planted");
     json j = json::parse(r.out);
@@ -246,8 +243,8 @@ TEST_CASE("check: the HTML report renders in headless Chromium with each page's 
     ThreePages t = three_pages();
     fs::path locales = source_dir() / "locales";
     fs::path html = t.dir / "report.html";
-    CommandResult r = run_policyloc("check " + q(locales / "privacy.md") + " " + q(locales) +
-                                    " --html " + q(html));
+    CommandResult r = run_policyloc("check " + sh_quote(locales / "privacy.md") + " " +
+                                    sh_quote(locales) + " --html " + sh_quote(html));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     std::string page = read_file(html);
     CHECK(page.find("<script") == std::string::npos);
@@ -260,7 +257,7 @@ TEST_CASE("check: the HTML report renders in headless Chromium with each page's 
     CommandResult dom = run("chromium --headless --no-sandbox --disable-gpu --dump-dom " +
                             sh_quote("file://" + fs::absolute(html).string()) + " 2>/dev/null");
     REQUIRE(dom.exit_code == 0);
-    json report = run_json(q(locales / "privacy.md") + " " + q(locales), 0);
+    json report = run_json(sh_quote(locales / "privacy.md") + " " + sh_quote(locales), 0);
     REQUIRE(report["pages"].size() == 11);
     for (const json& p : report["pages"]) {
         char percent[32];
@@ -283,8 +280,9 @@ TEST_CASE("check: the HTML report links each problem to its unit and shows RTL t
     ar.replace(ar.find("Language: fr"), 12, "Language: ar");
     fs::create_directories(p.page.parent_path() / "c");
     write_file(p.page.parent_path() / "c" / "ar.po", ar);
-    CommandResult r = run_policyloc("check " + q(p.page) + " " + q(p.catalog.parent_path()) + " " +
-                                    q(p.page.parent_path() / "c") + " --html " + q(html));
+    CommandResult r =
+        run_policyloc("check " + sh_quote(p.page) + " " + sh_quote(p.catalog.parent_path()) + " " +
+                      sh_quote(p.page.parent_path() / "c") + " --html " + sh_quote(html));
     REQUIRE(r.exit_code == 1);
     std::string page = read_file(html);
     size_t links = 0;
@@ -313,18 +311,18 @@ TEST_CASE("check: silencing by a PO translator comment and by --ignore, and --st
                      "\"Language: fr\\n\"\n\n"
                      "msgid \"Under 13 years\"\nmsgstr \"Moins de treize ans\"\n";
     write_file(dir / "fr.po", po);
-    CommandResult r = run_policyloc("check " + q(dir / "fr.po"));
+    CommandResult r = run_policyloc("check " + sh_quote(dir / "fr.po"));
     CHECK(r.exit_code == 0); // a number is a warning
     CHECK(r.out.find("[number]") != std::string::npos);
     CHECK(r.out.find("fr.po:6: warning:") != std::string::npos);
-    CHECK(run_policyloc("check " + q(dir / "fr.po") + " --strict").exit_code == 1);
-    r = run_policyloc("check " + q(dir / "fr.po") + " --strict --ignore number");
+    CHECK(run_policyloc("check " + sh_quote(dir / "fr.po") + " --strict").exit_code == 1);
+    r = run_policyloc("check " + sh_quote(dir / "fr.po") + " --strict --ignore number");
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("1 ignored") != std::string::npos);
     write_file(dir / "fr.po", po.substr(0, po.find("msgid \"Under")) +
                                   "# policyloc-ignore: number\n" +
                                   po.substr(po.find("msgid \"Under")));
-    r = run_policyloc("check " + q(dir / "fr.po") + " --strict");
+    r = run_policyloc("check " + sh_quote(dir / "fr.po") + " --strict");
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("[number]") == std::string::npos);
 }
@@ -332,15 +330,17 @@ TEST_CASE("check: silencing by a PO translator comment and by --ignore, and --st
 TEST_CASE("check: unreadable input and bad usage exit 2") {
     fs::path dir = temp_dir("check-exit");
     write_file(dir / "fr.po", "msgid \"a\nmsgstr \"b\"\n");
-    CHECK(run_policyloc("check " + q(dir / "fr.po")).exit_code == 2);
-    CHECK(run_policyloc("check " + q(dir / "missing.md") + " " + q(source_dir() / "locales"))
+    CHECK(run_policyloc("check " + sh_quote(dir / "fr.po")).exit_code == 2);
+    CHECK(run_policyloc("check " + sh_quote(dir / "missing.md") + " " +
+                        sh_quote(source_dir() / "locales"))
               .exit_code == 2);
-    CHECK(run_policyloc("check " + q(source_dir() / "locales") + " --ignore no-such-check")
+    CHECK(run_policyloc("check " + sh_quote(source_dir() / "locales") + " --ignore no-such-check")
               .exit_code == 2);
-    CommandResult r = run_policyloc("check " + q(source_dir() / "locales") + " --locale sv");
+    CommandResult r = run_policyloc("check " + sh_quote(source_dir() / "locales") + " --locale sv");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("no catalog for locale 'sv'") != std::string::npos);
-    CHECK(run_policyloc("check " + q(source_dir() / "locales" / "privacy.pot")).exit_code == 2);
+    CHECK(run_policyloc("check " + sh_quote(source_dir() / "locales" / "privacy.pot")).exit_code ==
+          2);
 }
 
 TEST_CASE("check: the README documents every check id with its severity") {
@@ -357,8 +357,8 @@ TEST_CASE("check: the README documents every check id with its severity") {
 TEST_CASE("merge --strict: exit 1 and no page when a unit fell back because it is broken") {
     PlantedProject p = planted_project(temp_dir("merge-strict"));
     fs::path out = p.page.parent_path() / "planted.fr.md";
-    std::string args =
-        "merge " + q(p.page) + " " + q(p.catalog) + " --locale fr --date 2026-01-01 -o " + q(out);
+    std::string args = "merge " + sh_quote(p.page) + " " + sh_quote(p.catalog) +
+                       " --locale fr --date 2026-01-01 -o " + sh_quote(out);
     CommandResult lenient = run_policyloc(args);
     CHECK_MESSAGE(lenient.exit_code == 0, lenient.err);
     CHECK(fs::exists(out));
@@ -370,8 +370,9 @@ TEST_CASE("merge --strict: exit 1 and no page when a unit fell back because it i
     CHECK(strict.err.find("2 unit(s) fell back because their translation is broken") !=
           std::string::npos);
     // A catalog whose translations are merely missing is not broken.
-    CommandResult missing = run_policyloc("merge " + q(p.page) + " " +
-                                          q(p.catalog.parent_path() / ".." / "b" / "fr.po") +
-                                          " --locale fr --date 2026-01-01 --strict -o " + q(out));
+    CommandResult missing =
+        run_policyloc("merge " + sh_quote(p.page) + " " +
+                      sh_quote(p.catalog.parent_path() / ".." / "b" / "fr.po") +
+                      " --locale fr --date 2026-01-01 --strict -o " + sh_quote(out));
     CHECK_MESSAGE(missing.exit_code == 0, missing.err);
 }

@@ -11,10 +11,6 @@ using namespace policyloc::test;
 
 namespace {
 
-std::string q(const fs::path& p) {
-    return sh_quote(p.string());
-}
-
 fs::path example(const char* name) {
     return source_dir() / "locales" / name;
 }
@@ -65,8 +61,9 @@ TEST_CASE("merge DIR --locale de --fallback fr: German first, French only where 
     write_file(dir / "de.po", *catalog_write(de, CatalogFormat::po).text);
     fs::copy_file(example("fr.po"), dir / "fr.po");
 
-    auto r = run_policyloc("merge " + q(example("privacy.md")) + " " + q(dir) +
-                           " --locale de --fallback fr --date 2026-11-28 -o " + q(dir / "de.md"));
+    auto r =
+        run_policyloc("merge " + sh_quote(example("privacy.md")) + " " + sh_quote(dir) +
+                      " --locale de --fallback fr --date 2026-11-28 -o " + sh_quote(dir / "de.md"));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     std::string page = folded(read_file(dir / "de.md"));
     // Every unit the German catalog translates is German on the page.
@@ -92,24 +89,25 @@ TEST_CASE("a catalog in another language than --locale is an error naming both, 
     fs::path dir = temp_dir("plan-language");
     fs::path cats = dir / "cats";
     fs::create_directories(cats);
-    REQUIRE(run_policyloc("convert " + q(example("fr.po")) + " " + q(cats / "fr.xlf")).exit_code ==
-            0);
+    REQUIRE(run_policyloc("convert " + sh_quote(example("fr.po")) + " " + sh_quote(cats / "fr.xlf"))
+                .exit_code == 0);
     fs::copy_file(example("de.xlf"), cats / "de.xlf");
     fs::path out = dir / "out.md";
 
-    auto fr_as_de = run_policyloc("merge " + q(example("privacy.md")) + " " + q(cats / "fr.xlf") +
-                                  " --locale de -o " + q(out));
+    auto fr_as_de = run_policyloc("merge " + sh_quote(example("privacy.md")) + " " +
+                                  sh_quote(cats / "fr.xlf") + " --locale de -o " + sh_quote(out));
     CHECK(fr_as_de.exit_code == 2);
     CHECK_MESSAGE(fr_as_de.err.find("fr.xlf: error: the catalog is in fr") != std::string::npos,
                   fr_as_de.err);
     CHECK(fr_as_de.err.find("needs de") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
 
-    auto de_as_fr = run_policyloc("merge " + q(example("privacy.md")) + " " + q(example("de.po")) +
-                                  " --locale fr -o " + q(out));
+    auto de_as_fr = run_policyloc("merge " + sh_quote(example("privacy.md")) + " " +
+                                  sh_quote(example("de.po")) + " --locale fr -o " + sh_quote(out));
     CHECK(de_as_fr.exit_code == 2);
-    auto de_xlf_as_fr = run_policyloc("merge " + q(example("privacy.md")) + " " +
-                                      q(example("de.xlf")) + " --locale fr -o " + q(out));
+    auto de_xlf_as_fr =
+        run_policyloc("merge " + sh_quote(example("privacy.md")) + " " +
+                      sh_quote(example("de.xlf")) + " --locale fr -o " + sh_quote(out));
     CHECK(de_xlf_as_fr.exit_code == 2);
     CHECK(de_xlf_as_fr.err.find("needs fr") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
@@ -118,15 +116,17 @@ TEST_CASE("a catalog in another language than --locale is an error naming both, 
     fs::path page = dir / "p.md";
     write_file(page, "Hello world.\n");
     write_file(dir / "none.po", po("", {{"Hello world.", "Hallo Welt."}}));
-    auto none = run_policyloc("merge " + q(page) + " " + q(dir / "none.po") + " --locale de -o -");
+    auto none = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "none.po") +
+                              " --locale de -o -");
     CHECK(none.exit_code == 0);
     CHECK(none.out == "Hallo Welt.\n");
     CHECK(none.err.find("warning: the catalog names no language") != std::string::npos);
     write_file(dir / "zh.po", po("zh_CN", {{"Hello world.", "你好，世界。"}}));
-    auto zh = run_policyloc("merge " + q(page) + " " + q(dir / "zh.po") + " --locale zh-Hans -o -");
+    auto zh = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "zh.po") +
+                            " --locale zh-Hans -o -");
     CHECK_MESSAGE(zh.exit_code == 0, zh.err);
-    auto zh_hant =
-        run_policyloc("merge " + q(page) + " " + q(dir / "zh.po") + " --locale zh-Hant -o -");
+    auto zh_hant = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "zh.po") +
+                                 " --locale zh-Hant -o -");
     CHECK(zh_hant.exit_code == 2);
 }
 
@@ -141,9 +141,9 @@ TEST_CASE("--min-complete counts the words of the page merged, not of the whole 
                                         {"Thirteen fourteen fifteen sixteen seventeen.",
                                          "Dreizehn vierzehn fünfzehn."}}));
     auto merge = [&](const char* page, const char* min) {
-        return run_policyloc("merge " + q(dir / page) + " " + q(dir / "de.po") +
+        return run_policyloc("merge " + sh_quote(dir / page) + " " + sh_quote(dir / "de.po") +
                              " --locale de --min-complete " + min + " -o " +
-                             q(dir / (std::string("de-") + page)));
+                             sh_quote(dir / (std::string("de-") + page)));
     };
     // The catalog as a whole is about two thirds translated; the pages are 100%, 0%, 100%.
     CHECK(merge("a.md", "90").exit_code == 0);
@@ -162,7 +162,7 @@ TEST_CASE("the front-matter keys a catalog was extracted with are the keys merge
     write_file(page, "---\ntitle: Privacy\nlead: Read this first\ndescription: How we work\n"
                      "---\n\nBody text.\n");
     fs::path pot = dir / "p.pot";
-    auto ex = run_policyloc("extract " + q(page) + " --keys lead -o " + q(pot));
+    auto ex = run_policyloc("extract " + sh_quote(page) + " --keys lead -o " + sh_quote(pot));
     REQUIRE_MESSAGE(ex.exit_code == 0, ex.err);
     Catalog tmpl = read_catalog(pot);
     // --keys adds to the defaults.
@@ -176,7 +176,8 @@ TEST_CASE("the front-matter keys a catalog was extracted with are the keys merge
     }
     tmpl.target_lang = "de";
     write_file(dir / "de.po", *catalog_write(tmpl, CatalogFormat::po).text);
-    auto mg = run_policyloc("merge " + q(page) + " " + q(dir / "de.po") + " --locale de -o -");
+    auto mg = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "de.po") +
+                            " --locale de -o -");
     REQUIRE_MESSAGE(mg.exit_code == 0, mg.err);
     CHECK_MESSAGE(mg.out.find("lead: '[Read this first]'") != std::string::npos, mg.out);
     CHECK(mg.out.find("title: '[Privacy]'") != std::string::npos);
@@ -186,14 +187,15 @@ TEST_CASE("the front-matter keys a catalog was extracted with are the keys merge
     Catalog no_header = read_catalog(dir / "de.po");
     std::erase_if(no_header.header, [](const auto& f) { return f.first == "X-Policyloc-Keys"; });
     write_file(dir / "de2.po", *catalog_write(no_header, CatalogFormat::po).text);
-    auto mg2 = run_policyloc("merge " + q(page) + " " + q(dir / "de2.po") + " --locale de -o -");
+    auto mg2 = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "de2.po") +
+                             " --locale de -o -");
     CHECK(mg2.out.find("lead: '[Read this first]'") != std::string::npos);
 
     // --keys-only replaces the defaults.
     fs::path only = dir / "only.pot";
     REQUIRE(
-        run_policyloc("extract " + q(page) + " --keys lead --keys-only -o " + q(only)).exit_code ==
-        0);
+        run_policyloc("extract " + sh_quote(page) + " --keys lead --keys-only -o " + sh_quote(only))
+            .exit_code == 0);
     Catalog lead_only = read_catalog(only);
     CHECK(lead_only.find(std::nullopt, "Read this first"));
     CHECK_FALSE(lead_only.find(std::nullopt, "Privacy"));
@@ -204,14 +206,14 @@ TEST_CASE("honest messages: a missing catalog path, --quiet, a bad time zone") {
     fs::path page = dir / "p.md";
     write_file(page, "# Terms\n\nUse `policyloc` with care. Updated {{ .Lastmod.Format "
                      "\"January 2, 2006\" }}.\n");
-    auto missing = run_policyloc("merge " + q(page) + " /missing/dir --locale de -o -");
+    auto missing = run_policyloc("merge " + sh_quote(page) + " /missing/dir --locale de -o -");
     CHECK(missing.exit_code == 2);
     CHECK_MESSAGE(missing.err.find("/missing/dir: error: no such catalog file or directory") !=
                       std::string::npos,
                   missing.err);
     CHECK(missing.err.find("format") == std::string::npos);
 
-    auto tz = run_policyloc("merge " + q(page) + " " + q(page) +
+    auto tz = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(page) +
                             " --locale de --quiet --timezone Europe/Berln -o -");
     CHECK(tz.exit_code == 2);
     CHECK(tz.err.find("--timezone 'Europe/Berln'") != std::string::npos);
@@ -221,32 +223,33 @@ TEST_CASE("honest messages: a missing catalog path, --quiet, a bad time zone") {
                                         {"Use `policyloc` with care. Updated {{ .Lastmod.Format "
                                          "\\\"January 2, 2006\\\" }}.",
                                          "Mit Sorgfalt verwenden."}}));
-    auto quiet = run_policyloc("merge " + q(page) + " " + q(dir / "de.po") +
+    auto quiet = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "de.po") +
                                " --locale de --date 2026-11-28 --quiet -o -");
     CHECK(quiet.exit_code == 0);
     CHECK(quiet.err.find("warning: translation in") != std::string::npos);
     CHECK(quiet.err.find("note:") == std::string::npos);
-    auto loud = run_policyloc("merge " + q(page) + " " + q(dir / "de.po") +
+    auto loud = run_policyloc("merge " + sh_quote(page) + " " + sh_quote(dir / "de.po") +
                               " --locale de --date 2026-11-28 -o -");
     CHECK(loud.err.find("note: unit") != std::string::npos);
 }
 
 TEST_CASE("--locale with a Unicode extension finds the catalog and reaches ICU") {
     fs::path dir = temp_dir("plan-extension");
-    auto latn =
-        run_policyloc("merge " + q(example("privacy.md")) + " " + q(source_dir() / "locales") +
-                      " --locale ar-u-nu-latn --date 2026-11-28 -o -");
+    auto latn = run_policyloc("merge " + sh_quote(example("privacy.md")) + " " +
+                              sh_quote(source_dir() / "locales") +
+                              " --locale ar-u-nu-latn --date 2026-11-28 -o -");
     REQUIRE_MESSAGE(latn.exit_code == 0, latn.err);
-    auto arab = run_policyloc("merge " + q(example("privacy.md")) + " " +
-                              q(source_dir() / "locales") + " --locale ar --date 2026-11-28 -o -");
+    auto arab =
+        run_policyloc("merge " + sh_quote(example("privacy.md")) + " " +
+                      sh_quote(source_dir() / "locales") + " --locale ar --date 2026-11-28 -o -");
     REQUIRE(arab.exit_code == 0);
     // Latin digits in the date with -u-nu-latn, Arabic-Indic without; the text is Arabic both.
     CHECK(latn.out.find("2026") != std::string::npos);
     CHECK(arab.out.find("\u0662\u0660\u0662\u0666") != std::string::npos);
     CHECK(latn.out.find("سياسة الخصوصية") != std::string::npos);
-    auto verbose =
-        run_policyloc("merge " + q(example("privacy.md")) + " " + q(source_dir() / "locales") +
-                      " --locale ar-u-nu-latn --date 2026-11-28 -v -o -");
+    auto verbose = run_policyloc("merge " + sh_quote(example("privacy.md")) + " " +
+                                 sh_quote(source_dir() / "locales") +
+                                 " --locale ar-u-nu-latn --date 2026-11-28 -v -o -");
     CHECK(verbose.err.find("ar.po (locale, ar)") != std::string::npos);
 }
 
@@ -262,8 +265,8 @@ TEST_CASE("a translation that would change the structure falls back alone, with 
     }
     write_file(dir / "p.md", page);
     write_file(dir / "de.po", po("de", messages));
-    auto r = run_policyloc("merge " + q(dir / "p.md") + " " + q(dir / "de.po") +
-                           " --locale de -o " + q(dir / "de.md"));
+    auto r = run_policyloc("merge " + sh_quote(dir / "p.md") + " " + sh_quote(dir / "de.po") +
+                           " --locale de -o " + sh_quote(dir / "de.md"));
     CHECK_MESSAGE(r.exit_code == 0, r.err);
     std::string out = read_file(dir / "de.md");
     CHECK(out.find("Paragraph number 1 of the policy.") != std::string::npos);
@@ -275,8 +278,8 @@ TEST_CASE("a translation that would change the structure falls back alone, with 
     // the page start with front matter falls back.
     write_file(dir / "s.md", "---\nFoo\n---\n\nText.\n");
     write_file(dir / "s.po", po("de", {{"Foo", "Titel: Foo"}, {"Text.", "Der Text."}}));
-    auto s =
-        run_policyloc("merge " + q(dir / "s.md") + " " + q(dir / "s.po") + " --locale de -o -");
+    auto s = run_policyloc("merge " + sh_quote(dir / "s.md") + " " + sh_quote(dir / "s.po") +
+                           " --locale de -o -");
     CHECK_MESSAGE(s.exit_code == 0, s.err);
     CHECK(s.out == "---\nFoo\n---\n\nDer Text.\n");
 }

@@ -7,10 +7,6 @@ using namespace policyloc::test;
 
 namespace {
 
-std::string q(const fs::path& p) {
-    return sh_quote(p.string());
-}
-
 // The DOM Chromium builds from a file, after scripts (there are none) and layout.
 std::string dump_dom(const fs::path& html) {
     auto r = run("timeout 120 chromium --headless --no-sandbox --disable-gpu --dump-dom " +
@@ -29,8 +25,8 @@ TEST_CASE("previews: lang, dir, title and the locale's date, read back from Chro
     config.replace(config.find("[defaults]\n"), 11, "[defaults]\ndate = \"2026-11-28\"\n");
     write_file(dir / "locales/policyloc.toml", config);
     fs::path html = dir / "preview";
-    auto r =
-        run_policyloc("build --config " + q(dir / "locales/policyloc.toml") + " --html " + q(html));
+    auto r = run_policyloc("build --config " + sh_quote(dir / "locales/policyloc.toml") +
+                           " --html " + sh_quote(html));
     REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);
 
     struct Expect {
@@ -68,7 +64,7 @@ TEST_CASE("previews: lang, dir, title and the locale's date, read back from Chro
     fs::path png = dir / "ar.png";
     run("timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1000,800 "
         "--screenshot=" +
-        q(png) + " " + sh_quote("file://" + (html / "ar/privacy.html").string()) +
+        sh_quote(png) + " " + sh_quote("file://" + (html / "ar/privacy.html").string()) +
         " >/dev/null 2>&1");
     CHECK(fs::exists(png));
     CHECK(fs::file_size(png) > 10000);

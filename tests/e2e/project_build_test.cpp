@@ -13,10 +13,6 @@ using namespace policyloc::test;
 
 namespace {
 
-std::string q(const fs::path& p) {
-    return sh_quote(p.string());
-}
-
 // A copy of the example project without built output.
 fs::path example_copy(const std::string& name) {
     fs::path dir = temp_dir(name);
@@ -55,7 +51,7 @@ TEST_CASE("build: the example project, every page x locale, Italian skipped and 
     // Last month's Italian page, to be removed: Italian is below the project's 90%.
     fs::create_directories(content);
     write_file(content / "privacy.it.md", "stale Italian page\n");
-    auto r = run_policyloc("build --config " + q(project / "policyloc.toml") + " --jobs 2");
+    auto r = run_policyloc("build --config " + sh_quote(project / "policyloc.toml") + " --jobs 2");
     REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);
     for (const char* l : {"en", "de", "fr", "es", "pt-br", "ja", "zh-hans", "ko", "ar", "he", "ru"})
         CHECK_MESSAGE(fs::exists(content / ("privacy." + std::string(l) + ".md")), l);
@@ -67,15 +63,16 @@ TEST_CASE("build: the example project, every page x locale, Italian skipped and 
 
     // A second build writes nothing: no file's mtime changes.
     auto before = mtimes(project);
-    auto again = run_policyloc("build --config " + q(project / "policyloc.toml") + " --jobs 2");
+    auto again =
+        run_policyloc("build --config " + sh_quote(project / "policyloc.toml") + " --jobs 2");
     REQUIRE(again.exit_code == 0);
     CHECK(again.out.find("0 pages written, 11 unchanged, 1 skipped") != std::string::npos);
     CHECK(same(before, mtimes(project)));
 
     // One thread or two: the same pages.
     fs::path one = example_copy("project-build-one");
-    REQUIRE(run_policyloc("build --config " + q(one / "policyloc.toml") + " --jobs 1").exit_code ==
-            0);
+    REQUIRE(run_policyloc("build --config " + sh_quote(one / "policyloc.toml") + " --jobs 1")
+                .exit_code == 0);
     for (const auto& e : fs::directory_iterator(content))
         CHECK(read_file(e.path()) == read_file(one / "site/content" / e.path().filename()));
 }
@@ -85,14 +82,14 @@ TEST_CASE("build: a required locale below its threshold fails the build") {
     std::string config = read_file(project / "policyloc.toml");
     config.replace(config.find("it = {}"), 7, "it = { required = true }");
     write_file(project / "policyloc.toml", config);
-    auto r = run_policyloc("build --config " + q(project / "policyloc.toml"));
+    auto r = run_policyloc("build --config " + sh_quote(project / "policyloc.toml"));
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("a required locale is below its threshold") != std::string::npos);
     // below_threshold = "source": the page is written, its missing units in English.
     config.replace(config.find("it = { required = true }"), 24,
                    "it = { below_threshold = \"source\" }");
     write_file(project / "policyloc.toml", config);
-    auto s = run_policyloc("build --config " + q(project / "policyloc.toml"));
+    auto s = run_policyloc("build --config " + sh_quote(project / "policyloc.toml"));
     CHECK(s.exit_code == 0);
     CHECK(fs::exists(project / "site/content/privacy.it.md"));
 }
@@ -110,12 +107,13 @@ TEST_CASE("build: config errors give file, line and column, exit 2, and write no
     };
     for (const auto& [text, expected] : cases) {
         write_file(dir / "policyloc.toml", text);
-        auto r = run("cd " + q(dir) + " && " + sh_quote(policyloc_exe().string()) + " build");
+        auto r =
+            run("cd " + sh_quote(dir) + " && " + sh_quote(policyloc_exe().string()) + " build");
         CHECK_MESSAGE(r.exit_code == 2, text);
         CHECK_MESSAGE(r.err.find(expected) != std::string::npos, r.err);
         CHECK_FALSE(fs::exists(dir / "out"));
     }
-    auto missing = run_policyloc("build --config " + q(dir / "none.toml"));
+    auto missing = run_policyloc("build --config " + sh_quote(dir / "none.toml"));
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("no project config") != std::string::npos);
 }
@@ -128,7 +126,7 @@ TEST_CASE("update with no arguments updates every catalog of the project") {
     page.replace(page.find(old_text), old_text.size(),
                  "We may revise this Privacy Policy from time to time.");
     write_file(project / "privacy.md", page);
-    auto r = run_policyloc("update --config " + q(project / "policyloc.toml"));
+    auto r = run_policyloc("update --config " + sh_quote(project / "policyloc.toml"));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     for (const char* name : {"de.xlf", "fr.po", "ja.xlf", "ru.po"})
         CHECK_MESSAGE(r.out.find(std::string(name) + ": 145 kept, 1 fuzzy, 0 new, 1 obsolete") !=
@@ -141,8 +139,8 @@ TEST_CASE("update with no arguments updates every catalog of the project") {
 TEST_CASE("hugo renders the example site that build writes") {
     if (!require_tool("hugo")) return;
     fs::path project = example_copy("project-hugo");
-    REQUIRE(run_policyloc("build --config " + q(project / "policyloc.toml")).exit_code == 0);
-    auto r = run("hugo --quiet --source " + q(project / "site"));
+    REQUIRE(run_policyloc("build --config " + sh_quote(project / "policyloc.toml")).exit_code == 0);
+    auto r = run("hugo --quiet --source " + sh_quote(project / "site"));
     REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);
     fs::path public_dir = project / "site/public";
     std::string de = read_file(public_dir / "de/privacy/index.html");

@@ -15,10 +15,6 @@ using namespace policyloc::test;
 
 namespace {
 
-std::string q(const fs::path& p) {
-    return sh_quote(p.string());
-}
-
 // The block tree of a page's body, front matter left out.
 std::vector<std::string> body_tree(const std::string& page) {
     FrontMatterResult fm = front_matter_parse(page, "page.md", {});
@@ -31,13 +27,14 @@ std::vector<std::string> body_tree(const std::string& page) {
 
 // msgen fills every msgstr with its msgid.
 void fill_with_msgen(const fs::path& po) {
-    auto r = run("msgen " + q(po) + " -o " + q(po));
+    auto r = run("msgen " + sh_quote(po) + " -o " + sh_quote(po));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
 // podebug rewrites every translation of a file or of a directory's files in a style.
 void rewrite_with_podebug(const fs::path& in, const std::string& style) {
-    auto r = run("podebug --progress=none --rewrite=" + style + " -i " + q(in) + " -o " + q(in));
+    auto r = run("podebug --progress=none --rewrite=" + style + " -i " + sh_quote(in) + " -o " +
+                 sh_quote(in));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 }
 
@@ -64,9 +61,9 @@ TEST_CASE("project: the Hugo corpus in three locales, per-locale and per-page ca
                config(corpus, "pcats/{locale}/{page}.po", "per-page/{locale}/{page}.md"));
 
     // update with no arguments makes every catalog of each project.
-    auto one = run_policyloc("update --config " + q(dir / "one.toml"));
+    auto one = run_policyloc("update --config " + sh_quote(dir / "one.toml"));
     REQUIRE_MESSAGE(one.exit_code == 0, one.err);
-    auto per_page = run_policyloc("update --config " + q(dir / "per-page.toml"));
+    auto per_page = run_policyloc("update --config " + sh_quote(dir / "per-page.toml"));
     REQUIRE_MESSAGE(per_page.exit_code == 0, per_page.err);
     for (const auto& [locale, style] : kLocales) {
         fill_with_msgen(dir / "cats" / (std::string(locale) + ".po"));
@@ -82,11 +79,11 @@ TEST_CASE("project: the Hugo corpus in three locales, per-locale and per-page ca
     }
 
     auto start = std::chrono::steady_clock::now();
-    auto b1 = run_policyloc("build --jobs 2 --config " + q(dir / "one.toml"));
+    auto b1 = run_policyloc("build --jobs 2 --config " + sh_quote(dir / "one.toml"));
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE_MESSAGE(b1.exit_code == 0, b1.err);
-    auto b2 = run_policyloc("build --jobs 2 --config " + q(dir / "per-page.toml"));
+    auto b2 = run_policyloc("build --jobs 2 --config " + sh_quote(dir / "per-page.toml"));
     REQUIRE_MESSAGE(b2.exit_code == 0, b2.err);
     CHECK(b1.out.find("642 pages written, 0 unchanged, 0 skipped") != std::string::npos);
 

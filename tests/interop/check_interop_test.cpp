@@ -22,17 +22,13 @@ using nlohmann::json;
 
 namespace {
 
-std::string q(const fs::path& p) {
-    return sh_quote(p.string());
-}
-
 struct Counts {
     size_t translated = 0, fuzzy = 0, untranslated = 0, source_words = 0;
 };
 
 // "146 translated messages, 2 fuzzy translations, 3 untranslated messages."
 Counts msgfmt_statistics(const fs::path& po) {
-    CommandResult r = run("msgfmt --statistics -o /dev/null " + q(po));
+    CommandResult r = run("msgfmt --statistics -o /dev/null " + sh_quote(po));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     Counts c;
     std::smatch m;
@@ -50,7 +46,7 @@ Counts msgfmt_statistics(const fs::path& po) {
 // Words, Fuzzy Messages, Fuzzy Source Words, Untranslated Messages, Untranslated Source Words,
 // Total Message, Total Source Words, ...
 Counts pocount(const fs::path& file) {
-    CommandResult r = run("pocount --csv " + q(file));
+    CommandResult r = run("pocount --csv " + sh_quote(file));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     std::string line = r.out.substr(r.out.find('\n') + 1);
     std::vector<size_t> n;
@@ -62,7 +58,7 @@ Counts pocount(const fs::path& file) {
 
 // The report of `policyloc check CATALOG --json` for one catalog.
 json check_catalog(const fs::path& catalog) {
-    CommandResult r = run_policyloc("check " + q(catalog) + " --json");
+    CommandResult r = run_policyloc("check " + sh_quote(catalog) + " --json");
     REQUIRE_MESSAGE(r.exit_code <= 1, r.err);
     json j = json::parse(r.out);
     REQUIRE(j["catalogs"].size() == 1);
@@ -92,7 +88,7 @@ fs::path mixed_catalog(const fs::path& dir, const char* name) {
 fs::path as_po(const fs::path& catalog, const fs::path& dir) {
     if (catalog.extension() == ".po") return catalog;
     fs::path po = dir / (catalog.stem().string() + ".po");
-    CommandResult r = run_policyloc("convert " + q(catalog) + " " + q(po));
+    CommandResult r = run_policyloc("convert " + sh_quote(catalog) + " " + sh_quote(po));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     return po;
 }
@@ -156,7 +152,7 @@ TEST_CASE("check counts source words as pocount does, up to two documented rules
         run("/usr/bin/python3 -c 'import json,sys; "
             "from translate.tools.pocount import wordcount; "
             "print(json.dumps([wordcount(s) for s in json.load(open(sys.argv[1]))]))' " +
-            q(dir / "texts.json"));
+            sh_quote(dir / "texts.json"));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     json counts = json::parse(r.out);
     size_t pocount_total = 0, ours_total = 0, explained = 0;
@@ -186,11 +182,12 @@ TEST_CASE("every defect pofilter finds in the planted catalog, check finds too")
     PlantedProject p = planted_project(dir);
     CommandResult f = run("pofilter --progress=none -t urls -t emails -t xmltags -t variables "
                           "-t newlines " +
-                          q(p.catalog) + " " + q(dir / "pofilter.po"));
+                          sh_quote(p.catalog) + " " + sh_quote(dir / "pofilter.po"));
     REQUIRE_MESSAGE(f.exit_code == 0, f.err);
     CatalogReadResult found = catalog_read_file((dir / "pofilter.po").string());
     REQUIRE(found.catalog);
-    CommandResult r = run_policyloc("check " + q(p.page) + " " + q(p.catalog) + " --json");
+    CommandResult r =
+        run_policyloc("check " + sh_quote(p.page) + " " + sh_quote(p.catalog) + " --json");
     REQUIRE(r.exit_code == 1);
     std::set<std::string> ours;
     json report = json::parse(r.out);

@@ -33,6 +33,9 @@ struct CommandResult {
 CommandResult run(const std::string& command_line);
 // Shell-quotes one argument.
 std::string sh_quote(const std::string& s);
+inline std::string sh_quote(const fs::path& p) {
+    return sh_quote(p.string());
+}
 // Runs the policyloc CLI with the given (already quoted) arguments.
 CommandResult run_policyloc(const std::string& args);
 
