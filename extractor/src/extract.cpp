@@ -8,8 +8,6 @@
 #include <utility>
 
 #include <cmark-gfm-core-extensions.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "attributes.h"
 #include "definition_list.h"
@@ -479,6 +477,7 @@ void Extractor::text_block(cmark_node* node) {
 // The unit of a block's text (`node` holds its inlines), unless it has nothing to translate.
 void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool cell) {
     if (slot.heading) {
+        drop_trailing_attribute_list(page_, bt);
         int level = cmark_node_get_heading_level(node);
         while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
         headings_.emplace_back(level, bt.text);

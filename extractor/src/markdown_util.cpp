@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "attributes.h"
 #include "definition_list.h"
 #include "policyloc/utf8_text.h"
 
@@ -155,6 +156,23 @@ BlockText cut_atx_heading(std::string_view page, size_t marker, size_t line_end)
         while (e > b && is_space_or_tab(page[e - 1])) --e;
     }
     return cut_single_line(page, b, e);
+}
+
+void drop_trailing_attribute_list(std::string_view page, BlockText& bt) {
+    auto lists = scan_attribute_lists(bt.text);
+    if (lists.empty() || lists.back().second != bt.text.size()) return;
+    size_t keep = lists.back().first;
+    if (keep == 0 || !is_space_or_tab(bt.text[keep - 1])) return;
+    while (keep > 0 && is_space_or_tab(bt.text[keep - 1])) --keep;
+    if (keep == 0) return;
+    size_t removed = bt.text.size() - keep;
+    // The removed tail must be the page's bytes just before the text's end (not folded across
+    // a line break), so that the skeleton keeps it verbatim.
+    if (removed > bt.end - bt.begin ||
+        page.substr(bt.end - removed, removed) != std::string_view(bt.text).substr(keep))
+        return;
+    bt.text.resize(keep);
+    bt.end -= removed;
 }
 
 BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_line,

@@ -44,6 +44,11 @@ struct BlockText {
     std::vector<size_t> wrapped_line_widths; // columns of lines that end in a soft break
 };
 
+// A heading's trailing attribute list ("{#id}", "{: #id .class}") sets the heading's id and
+// classes: it leaves the unit's text and stays in the skeleton, so no translation can change
+// or move it. Only a list on the text's last line, after a blank, with text before it.
+void drop_trailing_attribute_list(std::string_view page, BlockText& bt);
+
 // Appends one source line of a block to `out`. Not the last line: a hard break keeps its
 // trailing spaces or backslash and adds "\n" (returns true); a soft break drops trailing
 // blanks and adds one space. The last line loses its trailing blanks.

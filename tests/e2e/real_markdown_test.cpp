@@ -83,27 +83,42 @@ const std::string kJekyllPage = "---\nlayout: page\ntitle: Privacy\n---\n"
 
 } // namespace
 
-TEST_CASE("attributes: a translation that keeps the heading id is used, one that changes it "
-          "falls back") {
+TEST_CASE("attributes: a heading's id stays in the skeleton, whatever the translation") {
     const std::string page = "# Privacy\n\n## Contact us {#contact}\n\nWrite to us.\n";
     ExtractResult ex = extract(page);
     REQUIRE(ex.ok());
-    REQUIRE(ex.catalog.find(std::nullopt, "Contact us {#contact}"));
+    REQUIRE(ex.catalog.find(std::nullopt, "Contact us"));
+    for (const Unit& u : ex.catalog.units()) CHECK(u.source.find('{') == std::string::npos);
 
     auto with = [&](const std::string& target) {
         return translated(ex.catalog, [&](const Unit& u) {
-            return u.source == "Contact us {#contact}" ? target : "Text " + u.source;
+            return u.source == "Contact us" ? target : "Text " + u.source;
         });
     };
-    MergeResult kept = merge(page, ex, with("Kontakt {#contact}"));
-    CHECK(kept.output.find("## Kontakt {#contact}\n") != std::string::npos);
-    CHECK(kept.stats.reasons[FallbackReason::protected_span_changed] == 0);
-    check_same_tree(ex, kept);
+    MergeResult r = merge(page, ex, with("Kontakt"));
+    CHECK(r.output.find("## Kontakt {#contact}\n") != std::string::npos);
+    CHECK(r.stats.reasons[FallbackReason::protected_span_changed] == 0);
+    check_same_tree(ex, r);
+    // podebug's "xxx" suffix once moved the id away from the end: now the id is not the
+    // translator's to move.
+    r = merge(page, ex, with("xxxKontaktxxx"));
+    CHECK(r.output.find("## xxxKontaktxxx {#contact}\n") != std::string::npos);
+    check_same_tree(ex, r);
+}
 
-    for (const char* bad : {"Kontakt {#kontakt}", "Kontakt", "{#contact} Kontakt"}) {
+TEST_CASE("attributes: a translation that changes an attribute list inside the text falls back") {
+    const std::string page = "This is *important*{: .red} to us.\n";
+    ExtractResult ex = extract(page);
+    REQUIRE(ex.ok());
+    auto with = [&](const std::string& target) {
+        return translated(ex.catalog, [&](const Unit&) { return target; });
+    };
+    MergeResult kept = merge(page, ex, with("Das ist uns *wichtig*{: .red}."));
+    CHECK(kept.output == "Das ist uns *wichtig*{: .red}.\n");
+    for (const char* bad : {"Das ist uns *wichtig*{: .blue}.", "Das ist uns *wichtig*."}) {
         MergeResult r = merge(page, ex, with(bad));
         CAPTURE(bad);
-        CHECK(r.output.find("## Contact us {#contact}\n") != std::string::npos);
+        CHECK(r.output == page);
         CHECK(r.stats.reasons[FallbackReason::protected_span_changed] == 1);
     }
 }
