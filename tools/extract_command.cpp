@@ -30,12 +30,12 @@ int run_extract(const ExtractCommand& c) {
         if (path == "-") return CatalogFormat::po; // standard output: a PO template
         return catalog_format_for_path(path, xliff_format(c.xliff_version));
     };
+    if (!c.per_page && !output_apart_from_inputs(c.output, c.pages)) return exit_bad_input;
     if (!c.per_page && !format_for(c.output))
         return usage_error("cannot tell the catalog format of '" + c.output +
                            "' (use .pot, .po, .xlf or .xliff)");
     const std::vector<std::string> keys = front_matter_keys_with(c.keys, c.keys_only);
     if (!c.per_page) {
-        if (!output_apart_from_inputs(c.output, c.pages)) return exit_bad_input;
         std::optional<Catalog> combined = page_template_build(c.pages, keys);
         if (!combined) return exit_bad_input;
         page_template_header(*combined, c.source_lang, c.target_lang,
