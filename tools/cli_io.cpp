@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "policyloc/atomic_file.h"
 #include "policyloc/file_io.h"
 
 namespace policyloc::cli {
@@ -35,10 +36,20 @@ bool write_output(const std::string& path, const std::string& content) {
 }
 
 bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format) {
-    CatalogWriteResult w = catalog_write(catalog, format);
+    FileWriteResult w = catalog_write_file(catalog, path, format);
     print(w.diagnostics);
-    if (!w.text) return false;
-    return write_output(path, *w.text);
+    return w.outcome != WriteOutcome::failed;
+}
+
+bool output_apart_from_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+    if (output == "-") return true;
+    for (const std::string& input : inputs)
+        if (input != "-" && file_same(output, input)) {
+            print({{Severity::error, output, 0, 0,
+                    "the output is the input " + input + "; nothing written (choose another -o)"}});
+            return false;
+        }
+    return true;
 }
 
 } // namespace policyloc::cli

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "policyloc/catalog_io.h"
 #include "policyloc/diagnostic.h"
@@ -28,5 +29,9 @@ std::optional<Catalog> load_catalog(const std::string& path, CatalogFormat* form
 // Writes atomically, only when the content changed; prints diagnostics; false on failure.
 bool write_output(const std::string& path, const std::string& content);
 bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format);
+
+// False, with an error printed, when `output` is one of `inputs` (the same file, also through
+// a symbolic or hard link): writing it would destroy an input.
+bool output_apart_from_inputs(const std::string& output, const std::vector<std::string>& inputs);
 
 } // namespace policyloc::cli

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "page_template.h"
 #include "policyloc/extract.h"
+#include "policyloc/per_page_outputs.h"
 #include "template_writer.h"
 
 namespace policyloc::cli {
@@ -29,6 +30,7 @@ int run_extract(const ExtractCommand& c) {
         if (path == "-") return CatalogFormat::po; // standard output: a PO template
         return catalog_format_for_path(path, xliff_format(c.xliff_version));
     };
+    if (!c.per_page && !output_apart_from_inputs(c.output, c.pages)) return exit_bad_input;
     if (!c.per_page && !format_for(c.output))
         return usage_error("cannot tell the catalog format of '" + c.output +
                            "' (use .pot, .po, .xlf or .xliff)");
@@ -41,23 +43,23 @@ int run_extract(const ExtractCommand& c) {
         return write_and_report(*combined, c.output, *format_for(c.output)) ? exit_ok
                                                                             : exit_bad_input;
     }
-    std::vector<std::pair<std::string, Catalog>> per_page;
-    for (const std::string& page : c.pages) {
-        std::optional<Catalog> cat = page_template_build({page}, keys);
+    const bool xliff = !c.target_lang.empty();
+    PerPageOutputs outputs = per_page_outputs(c.pages, c.output, xliff ? "xlf" : "pot");
+    print(outputs.diagnostics);
+    if (diagnostics_have_error(outputs.diagnostics)) return exit_bad_input;
+    std::vector<Catalog> per_page;
+    for (const PerPageOutput& o : outputs.outputs) {
+        std::optional<Catalog> cat = page_template_build({o.page}, keys);
         if (!cat) return exit_bad_input;
-        page_template_header(*cat, c.source_lang, c.target_lang, page, keys);
-        per_page.emplace_back(page, std::move(*cat));
+        page_template_header(*cat, c.source_lang, c.target_lang, o.page, keys);
+        per_page.push_back(std::move(*cat));
     }
     std::error_code ec;
     fs::create_directories(c.output, ec);
-    for (auto& [page, cat] : per_page) {
-        bool xliff = !c.target_lang.empty();
-        fs::path out =
-            fs::path(c.output) / (fs::path(page).stem().string() + (xliff ? ".xlf" : ".pot"));
-        if (!write_and_report(cat, out.string(),
+    for (size_t i = 0; i < per_page.size(); ++i)
+        if (!write_and_report(per_page[i], outputs.outputs[i].output,
                               xliff ? xliff_format(c.xliff_version) : CatalogFormat::po))
             return exit_bad_input;
-    }
     return exit_ok;
 }
 

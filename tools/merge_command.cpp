@@ -158,6 +158,9 @@ int run_merge(const MergeCommand& c) {
     print(plan.diagnostics);
     if (!plan.ok()) return exit_bad_input;
     if (c.verbose) print_chain(plan);
+    std::vector<std::string> inputs{c.page};
+    for (const auto& link : plan.chain) inputs.push_back(link.path);
+    if (!output_apart_from_inputs(c.output, inputs)) return exit_bad_input;
     std::optional<std::vector<Catalog>> catalogs = load_chain(plan);
     if (!catalogs) return exit_bad_input;
     std::vector<CatalogSource> chain;

@@ -1,5 +1,7 @@
 #include "policyloc/file_io.h"
 
+#include "policyloc/atomic_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -88,11 +90,12 @@ FileWriteResult file_write_atomic(const std::string& path, std::string_view cont
         r.outcome = WriteOutcome::written;
         return r;
     }
+    const std::string target = file_write_target(path);
     struct stat st {};
-    bool exists = ::stat(path.c_str(), &st) == 0;
+    bool exists = ::stat(target.c_str(), &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) {
         // A device, pipe or socket: write in place, never rename over it.
-        int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
         if (fd < 0) {
             r.diagnostics.push_back(io_error(path, "cannot open for writing"));
             return r;
@@ -107,42 +110,19 @@ FileWriteResult file_write_atomic(const std::string& path, std::string_view cont
         return r;
     }
     if (exists) {
-        FileReadResult old = file_read(path);
+        FileReadResult old = file_read(target);
         if (old.content && *old.content == content) {
             r.outcome = WriteOutcome::unchanged;
             return r;
         }
     }
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) {
-        r.diagnostics.push_back(io_error(path, "cannot create a temporary file beside"));
-        return r;
-    }
-    mode_t mode = exists ? (st.st_mode & 07777) : 0;
-    if (!exists) {
-        mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = static_cast<mode_t>(0666 & ~mask);
-    }
-    bool ok = write_fd(fd, content) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
-    int saved = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (ok && ::rename(tmpl.c_str(), path.c_str()) != 0) {
-        saved = errno;
-        ok = false;
-    }
-    if (!ok) {
-        ::unlink(tmpl.c_str());
-        errno = saved;
+    AtomicFile file;
+    if (!file.open(path, r.diagnostics)) return r;
+    if (!write_fd(file.fd(), content)) {
         r.diagnostics.push_back(io_error(path, "cannot write"));
         return r;
     }
-    r.outcome = WriteOutcome::written;
-    return r;
+    return file.commit(true);
 }
 
 std::optional<Diagnostic> utf8_check(std::string_view text, const std::string& file) {

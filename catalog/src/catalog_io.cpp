@@ -1,5 +1,8 @@
+#include <sys/stat.h>
+
 #include <string>
 
+#include "policyloc/atomic_file.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 
@@ -52,6 +55,22 @@ CatalogReadResult catalog_read_file(const std::string& path) {
 CatalogWriteResult catalog_write(const Catalog& catalog, CatalogFormat format) {
     if (format == CatalogFormat::po) return po_write(catalog);
     return xliff_write(catalog, format);
+}
+
+FileWriteResult catalog_write_file(const Catalog& catalog, const std::string& path,
+                                   CatalogFormat format) {
+    if (format == CatalogFormat::po && path != "-") {
+        struct stat st {};
+        const std::string target = file_write_target(path);
+        if (::stat(target.c_str(), &st) != 0 || S_ISREG(st.st_mode))
+            return po_write_file(catalog, path);
+    }
+    CatalogWriteResult text = catalog_write(catalog, format);
+    FileWriteResult r;
+    if (text.text) r = file_write_atomic(path, *text.text);
+    text.diagnostics.insert(text.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+    r.diagnostics = std::move(text.diagnostics);
+    return r;
 }
 
 } // namespace policyloc

@@ -10,7 +10,6 @@
 // from two threads at once.
 
 #include <gettext-po.h>
-#include <unicode/unistr.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,10 +27,13 @@
 
 #include "entry_lines.h"
 #include "inline_codes.h"
+#include "po_charset.h"
 #include "po_format_flags.h"
 #include "po_state.h"
+#include "policyloc/atomic_file.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/plural_forms.h"
 #include "policyloc/text.h"
 
 namespace policyloc {
@@ -186,49 +188,7 @@ class TempFile {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-// The charset named in a Content-Type header value ("text/plain; charset=UTF-8").
-std::string content_type_charset(const std::string& content_type) {
-    std::string lower = lower_ascii(content_type);
-    size_t pos = lower.find("charset=");
-    if (pos == std::string::npos) return {};
-    pos += 8;
-    size_t end = pos;
-    while (end < content_type.size() && content_type[end] != ';' && content_type[end] != ' ' &&
-           content_type[end] != '\t')
-        ++end;
-    return content_type.substr(pos, end - pos);
-}
-
-bool charset_is_utf8_compatible(const std::string& charset) {
-    std::string c = lower_ascii(charset);
-    return c.empty() || c == "utf-8" || c == "utf8" || c == "charset" || c == "ascii" ||
-           c == "us-ascii" || c == "ansi_x3.4-1968";
-}
-
-// Converts the strings of a PO file in another charset to UTF-8 (ICU converters).
-class Recoder {
-  public:
-    explicit Recoder(std::string charset) : charset_(std::move(charset)) {}
-    std::string operator()(const char* s) const {
-        if (s == nullptr) return {};
-        if (charset_.empty()) return s;
-        icu::UnicodeString u(s, static_cast<int32_t>(std::strlen(s)), charset_.c_str());
-        std::string out;
-        u.toUTF8String(out);
-        return out;
-    }
-
-  private:
-    std::string charset_;
-};
-
-void read_header(const char* header, Catalog& cat, const Recoder& recode) {
+void read_header(const char* header, Catalog& cat, const detail::PoRecoder& recode) {
     for (const std::string& line : text_split_lines(header)) {
         size_t colon = line.find(':');
         if (colon == std::string::npos || colon == 0) continue;
@@ -254,7 +214,7 @@ void read_header(const char* header, Catalog& cat, const Recoder& recode) {
         cat.source_lang = locale_to_bcp47(*src);
 }
 
-Unit read_message(po_message_t m, const Recoder& recode, bool formats) {
+Unit read_message(po_message_t m, const detail::PoRecoder& recode, bool formats) {
     Unit u;
     if (const char* ctx = po_message_msgctxt(m)) u.context = recode(ctx);
     u.source = recode(po_message_msgid(m));
@@ -336,24 +296,32 @@ std::optional<std::string> library_path_for(const std::string& path, const std::
     return copy->path();
 }
 
-// The charset that the header entry's Content-Type names; empty without one.
-std::string header_charset(po_file_t file) {
+// The charsets that the header entry's Content-Type names.
+detail::PoCharset header_charset(po_file_t file) {
     // po_file_domain_header() returns a malloc'd copy of the header entry.
     std::unique_ptr<char, decltype(&std::free)> header_copy(
         const_cast<char*>(po_file_domain_header(file, nullptr)), &std::free);
     const char* header = header_copy.get();
-    std::string charset;
+    detail::PoCharset charset;
     if (header != nullptr) {
         if (char* ct = po_header_field(header, "Content-Type")) {
-            charset = content_type_charset(ct);
+            charset = detail::po_content_type_charset(ct);
             std::free(ct);
         }
     }
     return charset;
 }
 
+// libgettextpo's own warning about the charset's name: po_choose_decoding says what was done.
+void drop_charset_name_warnings(Diagnostics& ds) {
+    std::erase_if(ds, [](const Diagnostic& d) {
+        return d.severity == Severity::warning &&
+               d.message.find("is not a portable encoding name") != std::string::npos;
+    });
+}
+
 // The header entry and the messages of a file that libgettextpo has read.
-Catalog read_messages(po_file_t file, const Recoder& recode, bool formats) {
+Catalog read_messages(po_file_t file, const detail::PoRecoder& recode, bool formats) {
     Catalog cat;
     IteratorPtr it(po_message_iterator(file, nullptr));
     bool header_seen = false;
@@ -447,7 +415,8 @@ bool is_format_name(const std::string& flag) {
     return false;
 }
 
-po_message_t make_message(const Unit& u, std::vector<std::string>& dropped_flags) {
+po_message_t make_message(const Unit& u, size_t min_forms,
+                          std::vector<std::string>& dropped_flags) {
     po_message_t m = po_message_create();
     if (u.context) po_message_set_msgctxt(m, u.context->c_str());
     po_message_set_msgid(m, u.source.c_str());
@@ -457,7 +426,7 @@ po_message_t make_message(const Unit& u, std::vector<std::string>& dropped_flags
         po_message_set_msgid_plural(m, u.source_plural->c_str());
         std::vector<std::string> forms = u.plural_targets;
         if (forms.empty()) forms.push_back(u.target);
-        if (forms.size() < 2) forms.resize(2);
+        if (forms.size() < min_forms) forms.resize(min_forms);
         for (size_t i = 0; i < forms.size(); ++i)
             po_message_set_msgstr_plural(m, static_cast<int>(i), forms[i].c_str());
     } else {
@@ -520,24 +489,39 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     }
     if (diagnostics_have_error(result.diagnostics)) return result;
 
-    const std::string charset = header_charset(file.get());
-    const bool utf8 = charset_is_utf8_compatible(charset);
+    drop_charset_name_warnings(result.diagnostics);
+    const detail::PoDecoding decoding =
+        detail::po_choose_decoding(header_charset(file.get()), *bytes, shown);
+    if (decoding.diagnostic) result.diagnostics.push_back(*decoding.diagnostic);
+    if (!decoding.ok) return result;
+    const bool utf8 = decoding.converter.empty();
     if (utf8) {
         if (auto bad = utf8_check(*bytes, shown)) {
             result.diagnostics.push_back(*bad);
             return result;
         }
     }
-    result.catalog = read_messages(file.get(), Recoder(utf8 ? std::string() : charset),
+    result.catalog = read_messages(file.get(), detail::PoRecoder(decoding.converter),
                                    detail::po_bytes_may_name_formats(*bytes));
     if (utf8) detail::po_set_entry_lines(*bytes, *result.catalog);
     return result;
 }
 
-CatalogWriteResult po_write(const Catalog& catalog) {
-    CatalogWriteResult result;
-    const bool is_template = !catalog_has_targets(catalog);
+namespace {
 
+// The catalog as a libgettextpo file; nothing, with the error, for a catalog that PO cannot hold.
+PoFilePtr build_po_file(const Catalog& catalog, Diagnostics& diagnostics) {
+    for (const Unit& u : catalog.units())
+        if (u.source.empty() && !u.context) {
+            diagnostics.push_back({Severity::error,
+                                   {},
+                                   u.catalog_line,
+                                   0,
+                                   "a unit with an empty source and no context would be read "
+                                   "back as the PO header; nothing written"});
+            return nullptr;
+        }
+    const bool is_template = !catalog_has_targets(catalog);
     PoFilePtr file(po_file_create());
     std::vector<std::string> dropped_flags;
     {
@@ -551,29 +535,42 @@ CatalogWriteResult po_write(const Catalog& catalog) {
         po_message_set_comments(h, with_final_newline(catalog.header_comment).c_str());
         po_message_set_fuzzy(h, (is_template || catalog.header_fuzzy) ? 1 : 0);
         po_message_insert(it.get(), h);
+        const size_t min_forms = static_cast<size_t>(catalog_plural_count(catalog).value_or(2));
         for (const Unit& u : catalog.units())
-            po_message_insert(it.get(), make_message(u, dropped_flags));
+            po_message_insert(it.get(), make_message(u, min_forms, dropped_flags));
     }
     for (const std::string& flag : dropped_flags)
-        result.diagnostics.push_back(
+        diagnostics.push_back(
             {Severity::note,
              {},
              0,
              0,
              "PO flag '" + flag + "' cannot be written through libgettextpo and was left out"});
+    return file;
+}
 
+// libgettextpo writes `file` to `path`; diagnostics name `shown`.
+bool write_to(po_file_t file, const std::string& path, const std::string& shown,
+              Diagnostics& diagnostics) {
+    PoErrorContext ctx;
+    ctx.diagnostics = &diagnostics;
+    ctx.library_name = path;
+    ctx.shown_name = shown;
+    return guarded_write(file, path.c_str(), ctx) && !diagnostics_have_error(diagnostics);
+}
+
+} // namespace
+
+CatalogWriteResult po_write(const Catalog& catalog) {
+    CatalogWriteResult result;
+    PoFilePtr file = build_po_file(catalog, result.diagnostics);
+    if (!file) return result;
     TempFile out(".po");
     if (!out.ok()) {
         result.diagnostics.push_back({Severity::error, {}, 0, 0, "cannot create a temporary file"});
         return result;
     }
-    PoErrorContext ctx;
-    ctx.diagnostics = &result.diagnostics;
-    ctx.library_name = out.path();
-    ctx.shown_name = "<PO output>";
-    if (!guarded_write(file.get(), out.path().c_str(), ctx) ||
-        diagnostics_have_error(result.diagnostics))
-        return result;
+    if (!write_to(file.get(), out.path(), "<PO output>", result.diagnostics)) return result;
     FileReadResult text = file_read(out.path());
     if (!text.content) {
         for (auto& d : text.diagnostics) result.diagnostics.push_back(d);
@@ -581,6 +578,22 @@ CatalogWriteResult po_write(const Catalog& catalog) {
     }
     result.text = std::move(*text.content);
     return result;
+}
+
+FileWriteResult po_write_file(const Catalog& catalog, const std::string& path) {
+    FileWriteResult result;
+    PoFilePtr file = build_po_file(catalog, result.diagnostics);
+    for (Diagnostic& d : result.diagnostics)
+        if (d.file.empty()) d.file = path;
+    if (!file) return result;
+    AtomicFile out;
+    if (!out.open(path, result.diagnostics) ||
+        !write_to(file.get(), out.temp_path(), path, result.diagnostics))
+        return result;
+    FileWriteResult committed = out.commit();
+    committed.diagnostics.insert(committed.diagnostics.begin(), result.diagnostics.begin(),
+                                 result.diagnostics.end());
+    return committed;
 }
 
 } // namespace policyloc

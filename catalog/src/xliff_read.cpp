@@ -14,7 +14,9 @@
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/plural_forms.h"
 #include "xliff_common.h"
+#include "xliff_encoding.h"
 #include "xliff_matches.h"
 #include "xliff_states.h"
 
@@ -86,13 +88,6 @@ void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inl
     u.codes = std::move(inline_codes);
 }
 
-// A byte-order mark or NUL bytes of UTF-16/32 (pugixml converts those to UTF-8 itself).
-bool looks_wide(std::string_view xml) {
-    return xml.size() >= 2 &&
-           ((xml[0] == '\xFE' && xml[1] == '\xFF') || (xml[0] == '\xFF' && xml[1] == '\xFE') ||
-            xml[0] == '\0' || xml[1] == '\0');
-}
-
 class Reader {
   public:
     Reader(const std::string& xml, const std::string& name, Diagnostics& diagnostics)
@@ -110,29 +105,22 @@ class Reader {
 
   private:
     // ---- The document
-    // Parses the document; false, with the error, for malformed XML, invalid UTF-8 or a DOCTYPE.
+    // Parses the document (already UTF-8: xliff_decode); false, with the error, for malformed
+    // XML, a character reference to NUL or a surrogate, or a DOCTYPE.
     bool load(pugi::xml_document& doc) {
         pugi::xml_parse_result res =
             doc.load_buffer(xml_.data(), xml_.size(),
                             pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype |
                                 pugi::parse_declaration,
-                            pugi::encoding_auto);
+                            pugi::encoding_utf8);
         if (!res) {
             error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, res.offset)),
                      std::string("malformed XML: ") + res.description());
             return false;
         }
-        // pugixml passes invalid UTF-8 through; a UTF-8 document is checked byte for byte.
-        std::string encoding;
-        for (pugi::xml_node n : doc.children())
-            if (n.type() == pugi::node_declaration) encoding = attr(n, "encoding");
-        for (char& c : encoding)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (!looks_wide(xml_) && (encoding.empty() || encoding == "utf-8" || encoding == "utf8")) {
-            if (auto bad = utf8_check(xml_, name_)) {
-                diagnostics_.push_back(*bad);
-                return false;
-            }
+        if (auto bad = detail::xliff_bad_char_ref(xml_, name_)) {
+            diagnostics_.push_back(*bad);
+            return false;
         }
         for (pugi::xml_node n : doc.children()) {
             if (n.type() == pugi::node_doctype) {
@@ -332,6 +320,12 @@ class Reader {
             u.source_plural = forms[0].source;
         u.state = forms[0].state;
         bool any_target = false;
+        // A language with fewer forms than the group's units (a one-form language still has
+        // the plural source's unit): the untranslated units past its count are not forms.
+        size_t used = forms.size();
+        if (auto count = catalog_plural_count(cat_))
+            while (used > static_cast<size_t>(*count) && forms[used - 1].target.empty()) --used;
+        forms.resize(used);
         for (const Form& f : forms) {
             u.plural_targets.push_back(f.target);
             any_target = any_target || !f.target.empty();
@@ -579,8 +573,10 @@ class Reader {
 
 CatalogReadResult xliff_read(std::string_view xml, const std::string& display_name) {
     CatalogReadResult result;
-    const std::string text(xml);
-    Reader reader(text, display_name, result.diagnostics);
+    std::optional<std::string> text =
+        detail::xliff_decode(std::string(xml), display_name, result.diagnostics);
+    if (!text) return result;
+    Reader reader(*text, display_name, result.diagnostics);
     result.catalog = reader.run();
     result.format = reader.version_2() ? CatalogFormat::xliff20 : CatalogFormat::xliff12;
     return result;

@@ -26,8 +26,9 @@ struct FileWriteResult {
 };
 
 // Regular files: written to a temporary file in the same directory and renamed over the
-// target, only when the content differs. "-" writes standard output; devices and pipes are
-// written directly and never renamed over.
+// target, only when the content differs (AtomicFile in atomic_file.h: symbolic links written
+// through, owner and mode kept, stale temporary files removed). "-" writes standard output;
+// devices and pipes are written directly and never renamed over.
 FileWriteResult file_write_atomic(const std::string& path, std::string_view content);
 
 // The names of the regular files in a directory (empty when it cannot be read).

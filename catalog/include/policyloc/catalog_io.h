@@ -8,6 +8,7 @@
 
 #include "policyloc/catalog.h"
 #include "policyloc/diagnostic.h"
+#include "policyloc/file_io.h"
 
 namespace policyloc {
 
@@ -34,6 +35,9 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
 // Writes the catalog as PO text (a POT when no unit has a target). Inline codes are listed in
 // an extracted comment ("{N} KIND: TEXT") that po_read_file turns back into codes.
 CatalogWriteResult po_write(const Catalog& catalog);
+// Writes the catalog as a PO file: libgettextpo writes a temporary file beside `path` that is
+// renamed over it (atomic_file.h), only when the content changes.
+FileWriteResult po_write_file(const Catalog& catalog, const std::string& path);
 
 // XLIFF 1.2 or 2.0 (detected from the document). Documents with a DOCTYPE are rejected.
 CatalogReadResult xliff_read(std::string_view xml, const std::string& display_name);
@@ -47,5 +51,8 @@ CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
 // Dispatch on the file extension (for XLIFF the version comes from the content).
 CatalogReadResult catalog_read_file(const std::string& path);
 CatalogWriteResult catalog_write(const Catalog& catalog, CatalogFormat format);
+// Writes a catalog file atomically, only when its content changes; "-" is standard output.
+FileWriteResult catalog_write_file(const Catalog& catalog, const std::string& path,
+                                   CatalogFormat format);
 
 } // namespace policyloc

@@ -1,0 +1,89 @@
+#include "po_charset.h"
+
+#include <unicode/unistr.h>
+
+#include <cstring>
+
+#include "policyloc/charset.h"
+#include "policyloc/file_io.h"
+
+namespace policyloc::detail {
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+} // namespace
+
+PoCharset po_content_type_charset(const std::string& content_type) {
+    PoCharset result;
+    const std::string lower = lower_ascii(content_type);
+    for (size_t pos = lower.find("charset="); pos != std::string::npos;
+         pos = lower.find("charset=", pos)) {
+        pos += 8;
+        size_t end = pos;
+        while (end < lower.size() && lower[end] != ';' && lower[end] != ' ' && lower[end] != '\t')
+            ++end;
+        std::string value = content_type.substr(pos, end - pos);
+        if (result.name.empty())
+            result.name = value;
+        else if (result.second.empty() && lower_ascii(value) != lower_ascii(result.name))
+            result.second = value;
+        pos = end;
+    }
+    return result;
+}
+
+bool po_charset_is_utf8(const std::string& charset) {
+    std::string c = lower_ascii(charset);
+    return c.empty() || c == "utf-8" || c == "utf8" || c == "charset" || c == "ascii" ||
+           c == "us-ascii" || c == "ansi_x3.4-1968";
+}
+
+PoDecoding po_choose_decoding(const PoCharset& charset, std::string_view bytes,
+                              const std::string& file) {
+    PoDecoding d;
+    if (charset.second.empty() && po_charset_is_utf8(charset.name)) return d;
+    if (charset.second.empty() && charset_known(charset.name)) {
+        CharsetDecoded decoded = charset_decode(bytes, charset.name);
+        if (decoded.status != CharsetDecoded::Status::ok) {
+            TextPosition at = text_position(std::string(bytes), decoded.invalid_offset);
+            d.ok = false;
+            d.diagnostic = Diagnostic{Severity::error, file, at.line, at.column,
+                                      "byte not valid in the charset '" + charset.name +
+                                          "' that the header names; file not read"};
+            return d;
+        }
+        d.converter = charset.name;
+        return d;
+    }
+    const std::string what =
+        charset.second.empty()
+            ? "the charset '" + charset.name + "' that the header names is unknown"
+            : "the header names two charsets, '" + charset.name + "' and '" + charset.second + "'";
+    if (auto bad = utf8_check(bytes, file)) {
+        d.ok = false;
+        bad->message = what + ", and the file is not valid UTF-8 (" + bad->message +
+                       "); file not read: convert it to UTF-8 and name that charset";
+        d.diagnostic = *bad;
+        return d;
+    }
+    d.diagnostic = Diagnostic{Severity::warning, file, 0, 0,
+                              what + "; the file is valid UTF-8 and was read as UTF-8"};
+    return d;
+}
+
+std::string PoRecoder::operator()(const char* s) const {
+    if (s == nullptr) return {};
+    if (converter_.empty()) return s;
+    icu::UnicodeString u(s, static_cast<int32_t>(std::strlen(s)), converter_.c_str());
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+} // namespace policyloc::detail

@@ -1,0 +1,46 @@
+// The charset of a PO file: which one its header names, and how its bytes are decoded. A
+// charset that ICU does not know, or a Content-Type naming two different ones, is read as
+// UTF-8 when the bytes are valid UTF-8 (with a warning that says so) and refused otherwise;
+// bytes that are not valid in a known charset are refused with their line and column. Private
+// to the PO codec.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "policyloc/diagnostic.h"
+
+namespace policyloc::detail {
+
+// The charset parameters of a Content-Type value ("text/plain; charset=UTF-8").
+struct PoCharset {
+    std::string name;   // the first one; empty without any
+    std::string second; // a different one named too (an ambiguous header); empty without
+};
+PoCharset po_content_type_charset(const std::string& content_type);
+
+// UTF-8 or a subset of it (ASCII); also the "CHARSET" placeholder of an unfilled template.
+bool po_charset_is_utf8(const std::string& charset);
+
+struct PoDecoding {
+    bool ok = true;                       // false: the file is refused (the reason in `diagnostic`)
+    std::string converter;                // empty: the bytes are UTF-8
+    std::optional<Diagnostic> diagnostic; // the refusal, or a warning that UTF-8 was assumed
+};
+// How the bytes of `file` (named `charset` in its header) are read.
+PoDecoding po_choose_decoding(const PoCharset& charset, std::string_view bytes,
+                              const std::string& file);
+
+// Converts the strings of a PO file in another charset to UTF-8 (the whole file's bytes were
+// checked by po_choose_decoding, so nothing here fails).
+class PoRecoder {
+  public:
+    explicit PoRecoder(std::string converter) : converter_(std::move(converter)) {}
+    std::string operator()(const char* s) const;
+
+  private:
+    std::string converter_;
+};
+
+} // namespace policyloc::detail
