@@ -36,7 +36,8 @@ std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagno
     std::vector<ProjectCatalog> out;
     for (const ProjectPage& page : project_pages(config, ds))
         for (const LocaleSettings& l : config.locales) {
-            if (l.tag == config.source_language) continue; // the source needs no catalog
+            // The source needs no catalog; a pseudo-locale's is made from the pages by build.
+            if (l.tag == config.source_language || l.pseudo) continue;
             std::string path = project_find_catalog(config, page, l.tag);
             auto it = std::find_if(out.begin(), out.end(),
                                    [&](const ProjectCatalog& c) { return c.path == path; });

@@ -10,6 +10,7 @@
 #include <unicode/uloc.h>
 
 #include "policyloc/dates.h"
+#include "policyloc/pseudo.h"
 
 namespace policyloc {
 
@@ -177,7 +178,7 @@ void ConfigReader::read_output(const toml::table& t, ProjectConfig& c) {
 void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const std::string& where) {
     unknown_keys(t,
                  {"min_complete", "required", "below_threshold", "fallbacks", "numbering",
-                  "calendar", "timezone", "date", "use_fuzzy"},
+                  "calendar", "timezone", "date", "use_fuzzy", "pseudo"},
                  where);
     if (auto n = number_at(t, "min_complete")) {
         if (*n < 0 || *n > 100)
@@ -211,6 +212,12 @@ void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const st
         s.date = *v;
     }
     if (auto b = bool_at(t, "use_fuzzy")) s.use_fuzzy = *b;
+    if (auto b = bool_at(t, "pseudo")) {
+        if (*b && !pseudo_locale_from_tag(s.tag))
+            error(t.get("pseudo"),
+                  "'pseudo' needs a pseudo-locale tag (en-XA or ar-XB), not '" + s.tag + "'");
+        s.pseudo = *b;
+    }
     if (!s.icu_tag().empty() && !valid_tag(s.icu_tag()))
         error(&t, "numbering '" + s.numbering + "' or calendar '" + s.calendar +
                       "' is not a BCP 47 Unicode extension value");

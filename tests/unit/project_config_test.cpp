@@ -123,3 +123,27 @@ TEST_CASE("project: what happens to a page below its threshold") {
     l.below = BelowThreshold::source;
     CHECK(project_page_action(half, l) == PageAction::write_source);
 }
+
+TEST_CASE("project config: a pseudo-locale's catalog is made from the pages") {
+    ProjectConfigResult r =
+        project_config_parse("pages = [\"a.md\"]\n[locales]\nde = {}\nen-XA = { pseudo = true }\n"
+                             "ar-XB = { pseudo = true }\n",
+                             "policyloc.toml");
+    REQUIRE(r.config);
+    REQUIRE(r.config->locales.size() == 3);
+    CHECK_FALSE(r.config->locales[0].pseudo);
+    CHECK(r.config->locales[1].pseudo);
+    CHECK(r.config->locales[2].pseudo);
+    // The plan of a pseudo-locale has no catalog to find.
+    ProjectPage page{"a.md", "a.md", "a", "a"};
+    MergePlan plan = project_plan(*r.config, page, r.config->locales[1]);
+    CHECK(plan.ok());
+    CHECK(plan.chain.empty());
+
+    // Only en-XA and ar-XB are pseudo-locales.
+    const Diagnostic& not_pseudo = only_error(project_config_parse(
+        "pages = [\"a.md\"]\n[locales]\nde = { pseudo = true }\n", "policyloc.toml"));
+    CHECK(not_pseudo.line == 3);
+    CHECK(not_pseudo.column == 17);
+    CHECK(not_pseudo.message.find("en-XA or ar-XB") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "policyloc/merge.h"
+#include "policyloc/merge_plan.h"
 #include "policyloc/project_config.h"
 
 namespace policyloc {
@@ -32,6 +33,12 @@ std::string project_catalog_path(const ProjectConfig& config, const ProjectPage&
 // the pattern's path when there is none yet.
 std::string project_find_catalog(const ProjectConfig& config, const ProjectPage& page,
                                  const std::string& locale);
+
+// The merge plan of a page in a locale: its catalog by the catalog pattern (or the locale's file
+// in that directory, or a CLDR parent's), then the locale's fallbacks. A pseudo-locale's plan
+// has no catalog: its catalog is made from the page.
+MergePlan project_plan(const ProjectConfig& config, const ProjectPage& page,
+                       const LocaleSettings& locale);
 
 // In the Hugo layouts the locale is written in lowercase, as Hugo's language keys are.
 std::string project_output_path(const ProjectConfig& config, const ProjectPage& page,

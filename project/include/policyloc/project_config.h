@@ -37,6 +37,9 @@ struct LocaleSettings {
     std::string time_zone = "UTC";
     std::optional<std::string> date; // YYYY-MM-DD for every page; else the page's own date
     bool use_fuzzy = false;
+    // A pseudo-locale (en-XA, ar-XB) whose catalog is made from each page at build time, as
+    // `policyloc pseudo` makes it; it has no catalog file.
+    bool pseudo = false;
     // The tag with the numbering system and calendar as Unicode extensions: what ICU gets.
     std::string icu_tag() const;
 };
