@@ -90,8 +90,8 @@ int update_project(const UpdateCommand& c, const UpdateOptions& options) {
     with_keys.keys_only = c.keys_only || config->keys_only;
     int code = exit_ok;
     for (const ProjectCatalog& pc : catalogs)
-        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options, config->xliff_version,
-                        &pc.names))
+        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options,
+                        project_xliff_version(*config, pc.locale), &pc.names))
             code = exit_bad_input;
     return code;
 }

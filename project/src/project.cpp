@@ -97,7 +97,10 @@ std::string project_expand(const ProjectConfig& config, const std::string& patte
 
 std::string project_catalog_path(const ProjectConfig& config, const ProjectPage& page,
                                  const std::string& locale) {
-    return project_expand(config, config.catalog_path, page, locale);
+    std::string path = project_expand(config, config.catalog_path, page, locale);
+    const LocaleSettings* l = project_locale(config, locale);
+    if (!l || l->format.empty()) return path;
+    return fs::path(path).replace_extension(l->format == "po" ? ".po" : ".xlf").string();
 }
 
 std::string project_find_catalog(const ProjectConfig& config, const ProjectPage& page,

@@ -26,6 +26,8 @@ std::vector<ProjectPage> project_pages(const ProjectConfig& config, Diagnostics&
 std::string project_expand(const ProjectConfig& config, const std::string& pattern,
                            const ProjectPage& page, const std::string& locale);
 
+// The catalog pattern filled for the page and locale; a locale's `format` sets the extension
+// (.po, or .xlf for XLIFF).
 std::string project_catalog_path(const ProjectConfig& config, const ProjectPage& page,
                                  const std::string& locale);
 // The locale's catalog as it exists: the pattern's path, or else the file for the locale in that
