@@ -33,6 +33,10 @@ std::vector<std::string> keys_for(const std::string& field) {
 
 } // namespace
 
+bool page_writes_date(const Skeleton& skeleton) {
+    return first_date(skeleton) != nullptr;
+}
+
 std::string build_date_text(const Skeleton& skeleton, const LocaleSettings& locale,
                             std::optional<double> fallback, DateFormatter& formatter) {
     const DateAction* action = first_date(skeleton);

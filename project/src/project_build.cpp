@@ -164,7 +164,8 @@ void Builder::read_page(size_t i, const std::vector<std::string>& keys) {
     pd.skeleton = std::move(ex.skeleton);
     if (pseudo_wanted()) pd.tmpl = std::move(ex.catalog);
     skeleton_count_words(pd.skeleton); // once per page, not once per locale
-    pd.fallback_date = page_fallback_date(pages_[i].path);
+    // The merge reads the page's git commit date or mtime only for a date the page writes.
+    if (page_writes_date(pd.skeleton)) pd.fallback_date = page_fallback_date(pages_[i].path);
     pd.ok = true;
 }
 

@@ -11,6 +11,10 @@
 
 namespace policyloc {
 
+// Whether the page writes a date (a date action in its body): only then does a build need the
+// page's git commit or mtime, which costs a process per page.
+bool page_writes_date(const Skeleton& skeleton);
+
 // The first date the page writes (a date action in its body), rendered for `locale` from the
 // moment the merge uses: the locale's configured `date`, else the page's front matter (lastmod
 // or date, as the action's field asks), else `fallback` (the page's git commit or mtime).
