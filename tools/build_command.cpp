@@ -1,10 +1,13 @@
 // policyloc build: every page of the project in every locale, from policyloc.toml.
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
 #include "cli_io.h"
 #include "commands.h"
 #include "policyloc/project_build.h"
+#include "policyloc/utf8_text.h"
 #include "project_io.h"
 
 namespace policyloc::cli {
@@ -35,11 +38,19 @@ std::string fell_back(const MergeStats& s) {
     return out.empty() ? "-" : out;
 }
 
+// `text` padded with spaces to `columns` display columns (dates in CJK scripts are wider).
+std::string padded(const std::string& text, size_t columns) {
+    size_t width = display_width(text);
+    return width >= columns ? text : text + std::string(columns - width, ' ');
+}
+
 void print_table(const BuildResult& r) {
-    std::printf("%-36s %-8s %7s  %-18s %s\n", "page", "locale", "words", "output", "fell back");
+    std::printf("%-36s %-8s %7s  %-18s %s %s\n", "page", "locale", "words", "output",
+                padded("date", 24).c_str(), "fell back");
     for (const BuildRow& row : r.rows)
-        std::printf("%-36s %-8s %6.1f%%  %-18s %s\n", row.page.c_str(), row.locale.c_str(),
+        std::printf("%-36s %-8s %6.1f%%  %-18s %s %s\n", row.page.c_str(), row.locale.c_str(),
                     row.stats.percent_words_translated(), outcome(row).c_str(),
+                    padded(row.date.empty() ? "-" : row.date, 24).c_str(),
                     fell_back(row.stats).c_str());
     size_t written = 0, unchanged = 0, skipped = 0;
     for (const BuildRow& row : r.rows) {
@@ -51,6 +62,16 @@ void print_table(const BuildResult& r) {
     std::printf("%zu pages written, %zu unchanged, %zu skipped\n", written, unchanged, skipped);
 }
 
+// A progress bar on standard error, redrawn in place: "[#####.....] 120/642 merges".
+void draw_progress(size_t done, size_t total) {
+    constexpr size_t width = 30;
+    size_t filled = total ? done * width / total : width;
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu merges", std::string(filled, '#').c_str(),
+                 std::string(width - filled, '.').c_str(), done, total);
+    if (done == total) std::fputs("\r\033[K", stderr); // cleared when done
+    std::fflush(stderr);
+}
+
 } // namespace
 
 int run_build(const BuildCommand& c) {
@@ -60,6 +81,8 @@ int run_build(const BuildCommand& c) {
     options.jobs = c.jobs;
     options.locales = c.locales;
     options.html_dir = c.html;
+    // Only a person at a terminal sees a bar; CI logs and pipes get none of it.
+    if (::isatty(STDERR_FILENO)) options.progress = draw_progress;
     BuildResult r = project_build(*config, options);
     print(r.diagnostics);
     if (!r.ok()) return r.rows.empty() ? exit_bad_input : exit_check_failed;

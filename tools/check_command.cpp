@@ -12,6 +12,8 @@
 #include "policyloc/check_output.h"
 #include "policyloc/check_run.h"
 #include "policyloc/file_io.h"
+#include "policyloc/project_check.h"
+#include "project_io.h"
 
 namespace policyloc::cli {
 
@@ -91,11 +93,43 @@ std::optional<CheckOptions> check_options(const CheckCommand& c) {
     return o;
 }
 
+ReportOptions report_options(const CheckCommand& c) {
+    ReportOptions ro;
+    ro.strict = c.strict;
+    ro.colour = !c.json && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    return ro;
+}
+
+int write_report(const CheckCommand& c, const CheckReport& report) {
+    ReportOptions ro = report_options(c);
+    if (c.html && !write_output(*c.html, check_report_html(report, ro))) return exit_bad_input;
+    std::cout << (c.json ? check_report_json(report, ro) : check_report_table(report, ro));
+    return report.passed(c.strict) ? exit_ok : exit_check_failed;
+}
+
+// Every page in every locale of the project, each locale with its own threshold.
+int check_project(const CheckCommand& c, CheckOptions options) {
+    std::optional<ProjectConfig> config = load_project(c.config.value_or(kDefaultConfig));
+    if (!config) return exit_bad_input;
+    if (c.min_complete)
+        for (LocaleSettings& l : config->locales) l.min_complete = c.min_complete;
+    ProjectCheckOptions po;
+    po.locales = c.locales;
+    po.ignore = std::move(options.ignore);
+    po.glossary = std::move(options.glossary);
+    ProjectCheckResult r = project_check(*config, po);
+    print(r.diagnostics);
+    if (!r.ok()) return exit_bad_input;
+    return write_report(c, r.report);
+}
+
 } // namespace
 
 int run_check(const CheckCommand& c) {
     std::optional<CheckOptions> options = check_options(c);
     if (!options) return exit_bad_input;
+    if (c.inputs.empty()) return check_project(c, std::move(*options));
+    if (c.config) return usage_error("give either pages and catalogs, or --config, not both");
     Inputs in;
     if (!read_inputs(c, in)) return exit_bad_input;
     CheckPlan plan = check_plan_build(in.plan);
@@ -109,12 +143,7 @@ int run_check(const CheckCommand& c) {
     print(r.diagnostics);
     if (diagnostics_have_error(r.diagnostics)) return exit_bad_input;
 
-    ReportOptions ro;
-    ro.strict = c.strict;
-    ro.colour = !c.json && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    if (c.html && !write_output(*c.html, check_report_html(r.report, ro))) return exit_bad_input;
-    std::cout << (c.json ? check_report_json(r.report, ro) : check_report_table(r.report, ro));
-    return r.report.passed(c.strict) ? exit_ok : exit_check_failed;
+    return write_report(c, r.report);
 }
 
 } // namespace policyloc::cli

@@ -105,8 +105,9 @@ struct StatsCommand {
 int run_stats(const StatsCommand& c);
 
 struct CheckCommand {
-    std::vector<std::string> inputs;  // pages, catalog files and catalog directories
-    std::vector<std::string> locales; // empty: each catalog's own
+    std::vector<std::string> inputs;   // pages, catalog files and catalog directories; none: the
+    std::optional<std::string> config; // project's (--config, or policyloc.toml here)
+    std::vector<std::string> locales;  // empty: each catalog's own
     std::optional<double> min_complete;
     bool json = false;
     std::optional<std::string> html; // report file

@@ -168,7 +168,10 @@ CLI::App* add_check(CLI::App& app, CheckCommand& ck) {
     auto* check = app.add_subcommand(
         "check", "Is each page complete and safe to publish, in every locale: completeness per "
                  "page and locale, and quality checks of every translation");
-    check->add_option("inputs", ck.inputs, "[PAGE...] CATALOG|DIR...")->required();
+    check->add_option("inputs", ck.inputs,
+                      "[PAGE...] CATALOG|DIR...; none: every page and locale of the project");
+    check->add_option("--config", ck.config,
+                      "The project's config (default: policyloc.toml, when no inputs are given)");
     check->add_option("--locale", ck.locales, "Locales to check (default: every catalog's)")
         ->delimiter(',');
     check->add_option("--min-complete", ck.min_complete,

@@ -36,7 +36,8 @@ std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagno
     std::vector<ProjectCatalog> out;
     for (const ProjectPage& page : project_pages(config, ds))
         for (const LocaleSettings& l : config.locales) {
-            if (l.tag == config.source_language) continue; // the source needs no catalog
+            // The source needs no catalog; a pseudo-locale's is made from the pages by build.
+            if (l.tag == config.source_language || l.pseudo) continue;
             std::string path = project_find_catalog(config, page, l.tag);
             auto it = std::find_if(out.begin(), out.end(),
                                    [&](const ProjectCatalog& c) { return c.path == path; });
@@ -89,8 +90,8 @@ int update_project(const UpdateCommand& c, const UpdateOptions& options) {
     with_keys.keys_only = c.keys_only || config->keys_only;
     int code = exit_ok;
     for (const ProjectCatalog& pc : catalogs)
-        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options, config->xliff_version,
-                        &pc.names))
+        if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options,
+                        project_xliff_version(*config, pc.locale), &pc.names))
             code = exit_bad_input;
     return code;
 }

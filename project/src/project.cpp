@@ -97,7 +97,10 @@ std::string project_expand(const ProjectConfig& config, const std::string& patte
 
 std::string project_catalog_path(const ProjectConfig& config, const ProjectPage& page,
                                  const std::string& locale) {
-    return project_expand(config, config.catalog_path, page, locale);
+    std::string path = project_expand(config, config.catalog_path, page, locale);
+    const LocaleSettings* l = project_locale(config, locale);
+    if (!l || l->format.empty()) return path;
+    return fs::path(path).replace_extension(l->format == "po" ? ".po" : ".xlf").string();
 }
 
 std::string project_find_catalog(const ProjectConfig& config, const ProjectPage& page,
@@ -109,6 +112,25 @@ std::string project_find_catalog(const ProjectConfig& config, const ProjectPage&
     std::vector<std::string> files = file_list_regular(dir.empty() ? "." : dir.string());
     if (auto name = catalog_file_for_locale(files, locale)) return (dir / *name).string();
     return path;
+}
+
+MergePlan project_plan(const ProjectConfig& config, const ProjectPage& page,
+                       const LocaleSettings& locale) {
+    MergePlanInput in;
+    in.locale = locale.tag;
+    if (locale.pseudo || locale.tag == config.source_language) {
+        MergePlan plan;
+        plan.locale = plan.lookup_locale = locale.tag;
+        return plan;
+    }
+    std::string path = project_catalog_path(config, page, locale.tag);
+    in.directory.path = fs::path(path).parent_path().string();
+    if (in.directory.path.empty()) in.directory.path = ".";
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) in.catalog_file = path;
+    in.directory.files = file_list_regular(in.directory.path);
+    for (const std::string& f : locale.fallbacks) in.fallbacks.push_back({f, false});
+    return merge_plan_build(in);
 }
 
 std::string project_output_path(const ProjectConfig& config, const ProjectPage& page,

@@ -4,13 +4,17 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <thread>
 
+#include "policyloc/build_date.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/dates.h"
 #include "policyloc/merge_plan.h"
 #include "policyloc/page_date.h"
 #include "policyloc/preview.h"
+#include "policyloc/pseudo.h"
 
 namespace policyloc {
 
@@ -23,14 +27,34 @@ struct Job {
     const LocaleSettings* locale = nullptr;
     MergePlan plan;
     MergeResult result;
+    std::string date; // the date written, in the locale's form
 };
 
 struct PageData {
     std::string text;
     Skeleton skeleton;
+    Catalog tmpl; // the page's template, kept when a pseudo-locale is built
     std::optional<double> fallback_date;
+    Diagnostics diagnostics;
     bool ok = false;
 };
+
+unsigned thread_count(size_t n, unsigned jobs) {
+    return std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(n)));
+}
+
+// Runs work(i, t) for i in [0, n) on thread_count(n, jobs) threads (the caller's among them);
+// t is the thread's number.
+template <typename Work> void parallel_for(size_t n, unsigned jobs, Work work) {
+    std::atomic<size_t> next{0};
+    auto loop = [&](unsigned t) {
+        for (size_t k; (k = next.fetch_add(1)) < n;) work(k, t);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < thread_count(n, jobs); ++t) pool.emplace_back(loop, t);
+    loop(0);
+    for (std::thread& t : pool) t.join();
+}
 
 class Builder {
   public:
@@ -53,10 +77,15 @@ class Builder {
                std::find(options_.locales.begin(), options_.locales.end(), l.tag) !=
                    options_.locales.end();
     }
-    MergePlan plan_for(const ProjectPage& page, const LocaleSettings& locale) const;
     const Catalog* catalog(const PlannedCatalog& planned);
     std::vector<std::string> keys() const;
+    bool pseudo_wanted() const {
+        return std::any_of(config_.locales.begin(), config_.locales.end(),
+                           [&](const LocaleSettings& l) { return l.pseudo && wanted(l); });
+    }
+    void read_page(size_t i, const std::vector<std::string>& keys);
     void read_pages();
+    void merge(Job& job, DateFormatter& dates) const;
     void run_merges();
     void finish(Job& job);
     void write_preview(BuildRow& row, const std::string& markdown);
@@ -95,19 +124,6 @@ void Builder::write_index() {
     for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
 }
 
-MergePlan Builder::plan_for(const ProjectPage& page, const LocaleSettings& locale) const {
-    MergePlanInput in;
-    in.locale = locale.tag;
-    std::string path = project_catalog_path(config_, page, locale.tag);
-    in.directory.path = fs::path(path).parent_path().string();
-    if (in.directory.path.empty()) in.directory.path = ".";
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec)) in.catalog_file = path;
-    in.directory.files = file_list_regular(in.directory.path);
-    for (const std::string& f : locale.fallbacks) in.fallbacks.push_back({f, false});
-    return merge_plan_build(in);
-}
-
 const Catalog* Builder::catalog(const PlannedCatalog& planned) {
     auto [it, inserted] = catalogs_.try_emplace(planned.path);
     if (inserted) {
@@ -133,54 +149,71 @@ std::vector<std::string> Builder::keys() const {
     return front_matter_keys_with(extra, config_.keys_only);
 }
 
+void Builder::read_page(size_t i, const std::vector<std::string>& keys) {
+    PageData& pd = page_data_[i];
+    FileReadResult in = file_read(pages_[i].path);
+    pd.diagnostics = std::move(in.diagnostics);
+    if (!in.content) return;
+    pd.text = std::move(*in.content);
+    ExtractOptions eo;
+    eo.file_name = pages_[i].path;
+    eo.front_matter_keys = keys;
+    ExtractResult ex = extract_page(pd.text, eo);
+    for (Diagnostic& d : ex.diagnostics) pd.diagnostics.push_back(std::move(d));
+    if (!ex.ok()) return;
+    pd.skeleton = std::move(ex.skeleton);
+    if (pseudo_wanted()) pd.tmpl = std::move(ex.catalog);
+    skeleton_count_words(pd.skeleton); // once per page, not once per locale
+    // The merge reads the page's git commit date or mtime only for a date the page writes.
+    if (page_writes_date(pd.skeleton)) pd.fallback_date = page_fallback_date(pages_[i].path);
+    pd.ok = true;
+}
+
 void Builder::read_pages() {
     const std::vector<std::string> page_keys = keys();
     page_data_.resize(pages_.size());
-    for (size_t i = 0; i < pages_.size(); ++i) {
-        PageData& pd = page_data_[i];
-        FileReadResult in = file_read(pages_[i].path);
-        for (Diagnostic& d : in.diagnostics) result_.diagnostics.push_back(std::move(d));
-        if (!in.content) continue;
-        pd.text = std::move(*in.content);
-        ExtractOptions eo;
-        eo.file_name = pages_[i].path;
-        eo.front_matter_keys = page_keys;
-        ExtractResult ex = extract_page(pd.text, eo);
-        for (Diagnostic& d : ex.diagnostics) result_.diagnostics.push_back(std::move(d));
-        if (!ex.ok()) continue;
-        pd.skeleton = std::move(ex.skeleton);
-        skeleton_count_words(pd.skeleton); // once per page, not once per locale
-        pd.fallback_date = page_fallback_date(pages_[i].path);
-        pd.ok = true;
+    parallel_for(pages_.size(), options_.jobs,
+                 [&](size_t i, unsigned) { read_page(i, page_keys); });
+    for (PageData& pd : page_data_)
+        for (Diagnostic& d : pd.diagnostics) result_.diagnostics.push_back(std::move(d));
+}
+
+void Builder::merge(Job& job, DateFormatter& dates) const {
+    const PageData& pd = page_data_[job.page];
+    std::vector<CatalogSource> chain;
+    for (const PlannedCatalog& p : job.plan.chain) {
+        auto it = catalogs_.find(p.path);
+        if (it != catalogs_.end() && it->second) chain.push_back({p.path, &*it->second});
     }
+    // A pseudo-locale's catalog is made from the page, as `policyloc pseudo` makes it.
+    std::optional<Catalog> pseudo;
+    if (auto pl = pseudo_locale_from_tag(job.locale->tag); pl && job.locale->pseudo) {
+        pseudo = pseudo_catalog(pd.tmpl, *pl);
+        chain.push_back({"pseudo " + job.locale->tag, &*pseudo});
+    }
+    MergeOptions mo;
+    mo.locale = job.locale->icu_tag();
+    mo.use_fuzzy = job.locale->use_fuzzy;
+    mo.time_zone = job.locale->time_zone;
+    if (job.locale->date) mo.date = date_parse_iso(*job.locale->date);
+    mo.fallback_date = pd.fallback_date;
+    job.result = merge_page(pd.text, pd.skeleton, chain, mo);
+    job.date = build_date_text(pd.skeleton, *job.locale, pd.fallback_date, dates);
 }
 
 void Builder::run_merges() {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t k; (k = next.fetch_add(1)) < jobs_.size();) {
-            Job& job = jobs_[k];
-            const PageData& pd = page_data_[job.page];
-            std::vector<CatalogSource> chain;
-            for (const PlannedCatalog& p : job.plan.chain) {
-                auto it = catalogs_.find(p.path);
-                if (it != catalogs_.end() && it->second) chain.push_back({p.path, &*it->second});
-            }
-            MergeOptions mo;
-            mo.locale = job.locale->icu_tag();
-            mo.use_fuzzy = job.locale->use_fuzzy;
-            mo.time_zone = job.locale->time_zone;
-            if (job.locale->date) mo.date = date_parse_iso(*job.locale->date);
-            mo.fallback_date = pd.fallback_date;
-            job.result = merge_page(pd.text, pd.skeleton, chain, mo);
-        }
-    };
-    unsigned n =
-        std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(jobs_.size())));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(work);
-    work();
-    for (std::thread& t : threads) t.join();
+    std::atomic<size_t> done{0};
+    std::mutex progress;
+    // Each thread formats dates with a formatter of its own.
+    std::unique_ptr<DateFormatter[]> dates(
+        new DateFormatter[thread_count(jobs_.size(), options_.jobs)]);
+    parallel_for(jobs_.size(), options_.jobs, [&](size_t k, unsigned t) {
+        merge(jobs_[k], dates[t]);
+        size_t n = done.fetch_add(1) + 1;
+        if (!options_.progress) return;
+        std::lock_guard<std::mutex> lock(progress);
+        options_.progress(n, jobs_.size());
+    });
 }
 
 void Builder::finish(Job& job) {
@@ -190,7 +223,9 @@ void Builder::finish(Job& job) {
     row.locale = locale.tag;
     row.output = project_output_path(config_, pages_[job.page], locale.tag);
     row.stats = job.result.stats;
+    row.date = job.date;
     for (const PlannedCatalog& p : job.plan.chain) row.catalogs.push_back(p.path);
+    if (locale.pseudo) row.catalogs.push_back("pseudo");
     for (Diagnostic& d : job.result.diagnostics)
         if (d.severity != Severity::note) result_.diagnostics.push_back(std::move(d));
     if (!job.result.ok()) {
@@ -233,13 +268,9 @@ BuildResult Builder::run() {
             Job job;
             job.page = p;
             job.locale = &l;
-            // The source language's page needs no catalog: its dates are written, nothing else.
-            if (l.tag == config_.source_language) {
-                job.plan.locale = job.plan.lookup_locale = l.tag;
-                jobs_.push_back(std::move(job));
-                continue;
-            }
-            job.plan = plan_for(pages_[p], l);
+            // The source language's page needs no catalog: its dates are written, nothing else;
+            // a pseudo-locale's catalog is made from the page.
+            job.plan = project_plan(config_, pages_[p], l);
             // A locale without a catalog yet has nothing translated: the threshold decides.
             for (Diagnostic& d : job.plan.diagnostics)
                 result_.diagnostics.push_back(

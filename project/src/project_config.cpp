@@ -10,6 +10,7 @@
 #include <unicode/uloc.h>
 
 #include "policyloc/dates.h"
+#include "policyloc/pseudo.h"
 
 namespace policyloc {
 
@@ -177,7 +178,7 @@ void ConfigReader::read_output(const toml::table& t, ProjectConfig& c) {
 void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const std::string& where) {
     unknown_keys(t,
                  {"min_complete", "required", "below_threshold", "fallbacks", "numbering",
-                  "calendar", "timezone", "date", "use_fuzzy"},
+                  "calendar", "timezone", "date", "use_fuzzy", "pseudo", "format"},
                  where);
     if (auto n = number_at(t, "min_complete")) {
         if (*n < 0 || *n > 100)
@@ -211,6 +212,17 @@ void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const st
         s.date = *v;
     }
     if (auto b = bool_at(t, "use_fuzzy")) s.use_fuzzy = *b;
+    if (auto v = string_at(t, "format")) {
+        if (*v != "po" && *v != "xliff-1.2" && *v != "xliff-2.0")
+            error(t.get("format"), "'format' is po, xliff-1.2 or xliff-2.0");
+        s.format = *v;
+    }
+    if (auto b = bool_at(t, "pseudo")) {
+        if (*b && !pseudo_locale_from_tag(s.tag))
+            error(t.get("pseudo"),
+                  "'pseudo' needs a pseudo-locale tag (en-XA or ar-XB), not '" + s.tag + "'");
+        s.pseudo = *b;
+    }
     if (!s.icu_tag().empty() && !valid_tag(s.icu_tag()))
         error(&t, "numbering '" + s.numbering + "' or calendar '" + s.calendar +
                       "' is not a BCP 47 Unicode extension value");
@@ -292,6 +304,18 @@ std::string LocaleSettings::icu_tag() const {
     if (!calendar.empty()) out += "-ca-" + calendar;
     if (!numbering.empty()) out += "-nu-" + numbering;
     return out;
+}
+
+const LocaleSettings* project_locale(const ProjectConfig& config, const std::string& tag) {
+    for (const LocaleSettings& l : config.locales)
+        if (l.tag == tag) return &l;
+    return nullptr;
+}
+
+std::string project_xliff_version(const ProjectConfig& config, const std::string& tag) {
+    const LocaleSettings* l = project_locale(config, tag);
+    if (l && l->format.starts_with("xliff-")) return l->format.substr(6);
+    return config.xliff_version;
 }
 
 ProjectConfigResult project_config_parse(std::string_view text, const std::string& file) {

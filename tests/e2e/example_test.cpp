@@ -279,7 +279,7 @@ TEST_CASE("CJK pages: no line break between two CJK characters, RTL pages: no ma
     }
 }
 
-TEST_CASE("the README's main job updates, builds and renders the example project") {
+TEST_CASE("the README's main job updates, builds, checks and renders the example project") {
     // On a copy of the project, so that the run leaves the repository as it was.
     fs::path dir = temp_dir("example-project");
     fs::copy(source_dir() / "locales", dir / "locales", fs::copy_options::recursive);
@@ -308,4 +308,7 @@ TEST_CASE("the README's main job updates, builds and renders the example project
         CHECK(read_file(dir / "locales" / name) == read_file(source_dir() / "locales" / name));
     CHECK(r.out.find("10 pages written") == std::string::npos); // en counts too
     CHECK(r.out.find("11 pages written, 0 unchanged, 1 skipped") != std::string::npos);
+    // check: Italian below its threshold is a warning (not a required locale); nothing fails.
+    CHECK(r.out.find("[below-threshold] (it, ") != std::string::npos);
+    CHECK(r.out.find("0 errors, 1 warnings, 0 notes, 0 ignored: passed") != std::string::npos);
 }

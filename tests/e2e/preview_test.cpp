@@ -1,4 +1,5 @@
-// build --html: standalone previews read by headless Chromium, as a person's browser reads them.
+// build --html: standalone previews read by headless Chromium, as a person's browser reads them,
+// for translated locales and for the pseudo-locales a project makes from its pages.
 #include <doctest/doctest.h>
 
 #include "test_support.h"
@@ -14,6 +15,31 @@ std::string dump_dom(const fs::path& html) {
     return r.out;
 }
 
+// Width and height of a PNG file, from its IHDR chunk; {0, 0} when it is not a PNG.
+std::pair<unsigned, unsigned> png_size(const fs::path& png) {
+    std::string b = read_file(png);
+    if (b.size() < 24 || b.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) return {0, 0};
+    auto be32 = [&](size_t at) {
+        unsigned v = 0;
+        for (size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(b[at + i]);
+        return v;
+    };
+    return {be32(16), be32(20)};
+}
+
+// The text of every element `tag` of an HTML document, in order.
+std::vector<std::string> elements(const std::string& html, const std::string& tag) {
+    std::vector<std::string> out;
+    const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+    for (size_t at = 0; (at = html.find(open, at)) != std::string::npos;) {
+        size_t end = html.find(close, at);
+        if (end == std::string::npos) break;
+        out.push_back(html.substr(at + open.size(), end - at - open.size()));
+        at = end;
+    }
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("previews: lang, dir, title and the locale's date, read back from Chromium") {
@@ -23,6 +49,8 @@ TEST_CASE("previews: lang, dir, title and the locale's date, read back from Chro
     fs::remove_all(dir / "locales/site/content");
     std::string config = read_file(dir / "locales/policyloc.toml");
     config.replace(config.find("[defaults]\n"), 11, "[defaults]\ndate = \"2026-11-28\"\n");
+    // Pseudo-locales: their catalogs are made from the page at build time.
+    config += "en-XA = { pseudo = true }\nar-XB = { pseudo = true }\n";
     write_file(dir / "locales/policyloc.toml", config);
     fs::path html = dir / "preview";
     auto r = run_policyloc("build --config " + sh_quote(dir / "locales/policyloc.toml") +
@@ -39,6 +67,9 @@ TEST_CASE("previews: lang, dir, title and the locale's date, read back from Chro
         {"ja", "ltr", "プライバシーポリシー", "2026年11月28日"},
         {"ar", "rtl", "سياسة الخصوصية", "٢٨ نوفمبر ٢٠٢٦"},
         {"he", "rtl", "מדיניות פרטיות", "28 בנובמבר 2026"},
+        {"en-XA", "ltr", "[Þŕîṽåçý Þöļîçý one]", "November 28, 2026"},
+        {"ar-XB", "rtl", "\u200F\u202EPrivacy\u202C\u200F \u200F\u202EPolicy\u202C\u200F",
+         "٢٨ نوفمبر ٢٠٢٦"},
     };
     for (const Expect& e : expected) {
         INFO(e.locale);
@@ -60,12 +91,33 @@ TEST_CASE("previews: lang, dir, title and the locale's date, read back from Chro
     CHECK(index.find("href=\"de/privacy.html\"") != std::string::npos);
     CHECK(index.find("href=\"it/privacy.html\"") == std::string::npos);
 
-    // A screenshot renders (Chromium lays the Arabic page out without error).
-    fs::path png = dir / "ar.png";
-    run("timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1000,800 "
-        "--screenshot=" +
-        sh_quote(png) + " " + sh_quote("file://" + (html / "ar/privacy.html").string()) +
-        " >/dev/null 2>&1");
-    CHECK(fs::exists(png));
-    CHECK(fs::file_size(png) > 10000);
+    // Pseudo text: every heading and paragraph of en-XA bracketed and accented, nothing of the
+    // English left; placeholders and links kept.
+    std::string xa = dump_dom(html / "en-XA/privacy.html");
+    size_t bracketed = 0;
+    for (const char* tag : {"h1", "h2", "p", "li"})
+        for (const std::string& text : elements(xa, tag)) {
+            bool ok = text.starts_with("[") && text.ends_with("]");
+            CHECK_MESSAGE(ok, tag << ": " << text);
+            bracketed += ok;
+        }
+    CHECK(bracketed > 40);
+    CHECK(xa.find("Introduction") == std::string::npos);
+    CHECK(xa.find("[Îñţŕöðûçţîöñ one]") != std::string::npos);
+    CHECK(xa.find("href=\"mailto:") != std::string::npos);
+    CHECK(index.find("data-locale=\"en-XA\" data-page=\"privacy.md\" data-percent=\"100.0%\"") !=
+          std::string::npos);
+
+    // Screenshots: Chromium lays out each page, at the window's size, without error.
+    for (const char* locale : {"de", "ja", "ar", "en-XA"}) {
+        INFO(locale);
+        fs::path png = dir / (std::string(locale) + ".png");
+        run("timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1000,800 "
+            "--screenshot=" +
+            sh_quote(png) + " " + sh_quote("file://" + (html / locale / "privacy.html").string()) +
+            " >/dev/null 2>&1");
+        REQUIRE(fs::exists(png));
+        CHECK(fs::file_size(png) > 10000);
+        CHECK(png_size(png) == std::pair<unsigned, unsigned>{1000, 800});
+    }
 }

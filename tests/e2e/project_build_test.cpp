@@ -160,3 +160,23 @@ TEST_CASE("hugo renders the example site that build writes") {
               std::string::npos);
     CHECK_FALSE(fs::exists(public_dir / "it/privacy/index.html"));
 }
+
+TEST_CASE("update makes each locale's catalog in its format: PO, XLIFF 1.2 or XLIFF 2.0") {
+    fs::path dir = temp_dir("project-formats");
+    write_file(dir / "p.md", "# Title\n\nText to translate.\n");
+    write_file(dir / "policyloc.toml",
+               "pages = [\"p.md\"]\n[catalogs]\npath = \"l10n/{locale}.po\"\n[locales]\n"
+               "fr = {}\nde = { format = \"xliff-2.0\" }\nja = { format = \"xliff-1.2\" }\n");
+    auto r = run_policyloc("update --config " + sh_quote(dir / "policyloc.toml"));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(read_file(dir / "l10n/fr.po").find("msgid \"Text to translate.\"") != std::string::npos);
+    CHECK(read_file(dir / "l10n/de.xlf").find("urn:oasis:names:tc:xliff:document:2.0") !=
+          std::string::npos);
+    CHECK(read_file(dir / "l10n/ja.xlf").find("version=\"1.2\"") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "l10n/de.po"));
+    // build finds each: nothing is translated yet, so every locale is below 100%.
+    auto b = run_policyloc("build --config " + sh_quote(dir / "policyloc.toml"));
+    CHECK_MESSAGE(b.exit_code == 0, b.err);
+    CHECK(b.err.find("no catalog") == std::string::npos);
+    CHECK(b.out.find("3 pages written") != std::string::npos);
+}

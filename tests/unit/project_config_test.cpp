@@ -123,3 +123,49 @@ TEST_CASE("project: what happens to a page below its threshold") {
     l.below = BelowThreshold::source;
     CHECK(project_page_action(half, l) == PageAction::write_source);
 }
+
+TEST_CASE("project config: a pseudo-locale's catalog is made from the pages") {
+    ProjectConfigResult r =
+        project_config_parse("pages = [\"a.md\"]\n[locales]\nde = {}\nen-XA = { pseudo = true }\n"
+                             "ar-XB = { pseudo = true }\n",
+                             "policyloc.toml");
+    REQUIRE(r.config);
+    REQUIRE(r.config->locales.size() == 3);
+    CHECK_FALSE(r.config->locales[0].pseudo);
+    CHECK(r.config->locales[1].pseudo);
+    CHECK(r.config->locales[2].pseudo);
+    // The plan of a pseudo-locale has no catalog to find.
+    ProjectPage page{"a.md", "a.md", "a", "a"};
+    MergePlan plan = project_plan(*r.config, page, r.config->locales[1]);
+    CHECK(plan.ok());
+    CHECK(plan.chain.empty());
+
+    // Only en-XA and ar-XB are pseudo-locales.
+    ProjectConfigResult de = project_config_parse(
+        "pages = [\"a.md\"]\n[locales]\nde = { pseudo = true }\n", "policyloc.toml");
+    const Diagnostic& not_pseudo = only_error(de);
+    CHECK(not_pseudo.line == 3);
+    CHECK(not_pseudo.column == 17);
+    CHECK(not_pseudo.message.find("en-XA or ar-XB") != std::string::npos);
+}
+
+TEST_CASE("project config: a locale's catalog format") {
+    ProjectConfigResult r = project_config_parse(
+        "pages = [\"a.md\"]\n[catalogs]\npath = \"l10n/{locale}.po\"\nxliff_version = \"1.2\"\n"
+        "[locales]\nfr = {}\nde = { format = \"xliff-2.0\" }\nja = { format = \"xliff-1.2\" }\n",
+        "site/policyloc.toml");
+    REQUIRE(r.config);
+    ProjectPage page{"site/a.md", "a.md", "a", "a"};
+    CHECK(project_catalog_path(*r.config, page, "fr") == "site/l10n/fr.po");
+    CHECK(project_catalog_path(*r.config, page, "de") == "site/l10n/de.xlf");
+    CHECK(project_catalog_path(*r.config, page, "ja") == "site/l10n/ja.xlf");
+    CHECK(project_xliff_version(*r.config, "de") == "2.0");
+    CHECK(project_xliff_version(*r.config, "ja") == "1.2");
+    CHECK(project_xliff_version(*r.config, "fr") == "1.2");
+
+    ProjectConfigResult xlf = project_config_parse(
+        "pages = [\"a.md\"]\n[locales]\nde = { format = \"xlf\" }\n", "policyloc.toml");
+    const Diagnostic& bad = only_error(xlf);
+    CHECK(bad.line == 3);
+    CHECK(bad.message.find("po, xliff-1.2 or xliff-2.0") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "policyloc/merge.h"
+#include "policyloc/merge_plan.h"
 #include "policyloc/project_config.h"
 
 namespace policyloc {
@@ -25,6 +26,8 @@ std::vector<ProjectPage> project_pages(const ProjectConfig& config, Diagnostics&
 std::string project_expand(const ProjectConfig& config, const std::string& pattern,
                            const ProjectPage& page, const std::string& locale);
 
+// The catalog pattern filled for the page and locale; a locale's `format` sets the extension
+// (.po, or .xlf for XLIFF).
 std::string project_catalog_path(const ProjectConfig& config, const ProjectPage& page,
                                  const std::string& locale);
 // The locale's catalog as it exists: the pattern's path, or else the file for the locale in that
@@ -32,6 +35,12 @@ std::string project_catalog_path(const ProjectConfig& config, const ProjectPage&
 // the pattern's path when there is none yet.
 std::string project_find_catalog(const ProjectConfig& config, const ProjectPage& page,
                                  const std::string& locale);
+
+// The merge plan of a page in a locale: its catalog by the catalog pattern (or the locale's file
+// in that directory, or a CLDR parent's), then the locale's fallbacks. A pseudo-locale's plan
+// has no catalog: its catalog is made from the page.
+MergePlan project_plan(const ProjectConfig& config, const ProjectPage& page,
+                       const LocaleSettings& locale);
 
 // In the Hugo layouts the locale is written in lowercase, as Hugo's language keys are.
 std::string project_output_path(const ProjectConfig& config, const ProjectPage& page,

@@ -3,6 +3,7 @@
 // and a page below its threshold is skipped (and its earlier output removed, by default).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,12 @@
 namespace policyloc {
 
 struct BuildOptions {
-    unsigned jobs = 1;                // threads for the merges
+    unsigned jobs = 1;                // threads for reading pages and for the merges
     std::vector<std::string> locales; // only these (empty: every locale of the project)
     std::string html_dir; // when set: an HTML preview of each page, and index.html, go there
+    // Called after each merge with the merges done and the total, from the merging threads,
+    // one call at a time.
+    std::function<void(size_t done, size_t total)> progress;
 };
 
 // One page in one locale.
@@ -28,7 +32,8 @@ struct BuildRow {
     WriteOutcome written = WriteOutcome::unchanged; // for the write actions
     bool removed = false;                           // an earlier output was removed
     MergeStats stats;
-    std::vector<std::string> catalogs; // the chain used
+    std::vector<std::string> catalogs; // the chain used ("pseudo" for a pseudo-locale)
+    std::string date;                  // the date written on the page, as the locale writes it
     std::string preview;               // the HTML preview written, if any
 };
 

@@ -37,6 +37,12 @@ struct LocaleSettings {
     std::string time_zone = "UTC";
     std::optional<std::string> date; // YYYY-MM-DD for every page; else the page's own date
     bool use_fuzzy = false;
+    // The locale's catalog format: "po", "xliff-1.2" or "xliff-2.0"; empty: the catalog
+    // pattern's extension (and [catalogs] xliff_version).
+    std::string format;
+    // A pseudo-locale (en-XA, ar-XB) whose catalog is made from each page at build time, as
+    // `policyloc pseudo` makes it; it has no catalog file.
+    bool pseudo = false;
     // The tag with the numbering system and calendar as Unicode extensions: what ICU gets.
     std::string icu_tag() const;
 };
@@ -56,6 +62,12 @@ struct ProjectConfig {
     std::string output_path = "out/{locale}/{page}.md"; // for the pattern layout
     std::vector<LocaleSettings> locales;                // in the order of the file
 };
+
+// The settings of a configured locale; null when the project has no such locale.
+const LocaleSettings* project_locale(const ProjectConfig& config, const std::string& tag);
+
+// The XLIFF version a locale's new XLIFF catalog is written in ("1.2" or "2.0").
+std::string project_xliff_version(const ProjectConfig& config, const std::string& tag);
 
 struct ProjectConfigResult {
     std::optional<ProjectConfig> config;
