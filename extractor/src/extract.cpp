@@ -4,6 +4,7 @@
 #include "policyloc/extract.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <utility>
 
@@ -77,6 +78,12 @@ class Extractor {
     cmark_node* skip_table_ = nullptr;
     int skip_column_ = 0;
     cmark_node* skipping_node_ = nullptr;
+
+    // A unit's references stop at kMaxReferences (gettext's tools compare each new reference
+    // with every earlier one: a text repeated 100,000 times would take minutes); the unit's
+    // index -> how many more times the page repeats it, said in its notes.
+    static constexpr size_t kMaxReferences = 100;
+    std::map<size_t, size_t> unreferenced_;
 
     // Multi-line paragraph slots whose wrap width is set once the page width is known.
     std::vector<size_t> wrapped_slots_;
@@ -157,6 +164,10 @@ ExtractResult Extractor::run() {
     result_.skeleton.body_begin = body_begin_;
     result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_, body);
 
+    for (const auto& [unit, more] : unreferenced_)
+        result_.catalog.units()[unit].notes +=
+            "\nRepeated " + std::to_string(more) + " more times in " + options_.file_name +
+            " (references list the first " + std::to_string(kMaxReferences) + ")";
     for (size_t i : wrapped_slots_)
         std::get<UnitSlot>(result_.skeleton.slots[i]).wrap_width = page_wrap_width_;
     std::stable_sort(
@@ -503,7 +514,9 @@ void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
     // A text the page repeats is one unit with a reference per line; slots come in page
     // order, so only the last reference can be the same line (in time linear in the repeats).
     if (Unit* existing = result_.catalog.find(u.context, u.source)) {
-        if (existing->refs.empty() || !(existing->refs.back() == ref))
+        if (existing->refs.size() >= kMaxReferences)
+            ++unreferenced_[static_cast<size_t>(existing - result_.catalog.units().data())];
+        else if (existing->refs.empty() || !(existing->refs.back() == ref))
             existing->refs.push_back(std::move(ref));
     } else {
         u.refs.push_back(std::move(ref));
