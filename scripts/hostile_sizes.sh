@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hostile sizes: pages built to stress one dimension each, their generator, and a measure of
-# time and peak memory of extract and of an identity merge at two sizes (growth should be
-# linear: twice the size, about twice the time and memory).
+# CPU time (user seconds, steadier than wall time on a shared machine) and peak memory of
+# extract and of an identity merge at two sizes (growth should be linear: twice the size,
+# about twice the time and memory; ext-x is extract's peak memory over the page's size).
 #
 #   scripts/hostile_sizes.sh generate CASE N OUT.md     write one page
 #   scripts/hostile_sizes.sh measure [CASE ...]         time and memory at N and 2N
@@ -49,16 +50,16 @@ measure() {
     local cases=("$@")
     [ ${#cases[@]} -gt 0 ] || cases=(big-page long-line nested-quotes nested-lists unclosed-tags
                                        footnotes front-matter same-paragraph highlight code-in-link)
-    printf '%-15s %9s %9s %8s %8s %9s %8s %8s %4s\n' case N bytes ext-s ext-MB ext-x mrg-s mrg-MB exit
+    printf '%-15s %9s %9s %8s %8s %9s %8s %8s %4s\n' case N bytes ext-cpu ext-MB ext-x mrg-cpu mrg-MB exit
     for kind in "${cases[@]}"; do
         for n in "${base[$kind]}" $((2 * ${base[$kind]})); do
             local page=$work/$kind-$n.md
             generate "$kind" "$n" "$page"
             local bytes; bytes=$(stat -c %s "$page")
-            /usr/bin/time -f '%e %M' -o "$work/t1" "$policyloc" extract "$page" -o "$page.pot" \
+            /usr/bin/time -f '%U %M' -o "$work/t1" "$policyloc" extract "$page" -o "$page.pot" \
                 > /dev/null 2> "$work/err" || true
             local rc=0
-            /usr/bin/time -f '%e %M' -o "$work/t2" "$policyloc" merge "$page" "$page.pot" \
+            /usr/bin/time -f '%U %M' -o "$work/t2" "$policyloc" merge "$page" "$page.pot" \
                 --locale de -q -o "$page.de.md" > /dev/null 2>> "$work/err" || rc=$?
             read -r es em < <(tail -1 "$work/t1")
             read -r ms mm < <(tail -1 "$work/t2")
