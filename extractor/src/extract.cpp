@@ -4,6 +4,7 @@
 #include "policyloc/extract.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <utility>
 
@@ -16,6 +17,7 @@
 #include "policyloc/file_io.h"
 #include "protected_spans.h"
 #include "table_columns.h"
+#include "verbatim_regions.h"
 
 namespace policyloc {
 
@@ -48,14 +50,6 @@ std::optional<Directive> parse_directive(std::string_view html) {
     return d;
 }
 
-// Shortcodes whose inner text is code or data, never Markdown for translators.
-bool is_verbatim_shortcode(std::string_view name) {
-    static constexpr std::string_view names[] = {"highlight", "code-toggle", "code",  "math",
-                                                 "katex",     "mermaid",     "chart", "raw",
-                                                 "datatable", "csv",         "html"};
-    return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
 class Extractor {
   public:
     Extractor(std::string_view page, const ExtractOptions& options)
@@ -70,7 +64,7 @@ class Extractor {
     ExtractResult result_;
     int body_first_line_ = 1; // page line of the body's first line
     size_t body_begin_ = 0;
-    std::vector<std::pair<size_t, size_t>> verbatim_regions_; // page byte ranges
+    std::optional<VerbatimRegions> verbatim_regions_;
 
     std::vector<std::pair<int, std::string>> headings_; // (level, text)
     std::optional<std::string> pending_context_;
@@ -82,6 +76,12 @@ class Extractor {
     cmark_node* skip_table_ = nullptr;
     int skip_column_ = 0;
     cmark_node* skipping_node_ = nullptr;
+
+    // A unit's references stop at kMaxReferences (gettext's tools compare each new reference
+    // with every earlier one: a text repeated 100,000 times would take minutes); the unit's
+    // index -> how many more times the page repeats it, said in its notes.
+    static constexpr size_t kMaxReferences = 100;
+    std::map<size_t, size_t> unreferenced_;
 
     // Multi-line paragraph slots whose wrap width is set once the page width is known.
     std::vector<size_t> wrapped_slots_;
@@ -106,8 +106,7 @@ class Extractor {
     std::string file() const { return options_.file_name; }
 
     void extract_front_matter(const FrontMatter& fm);
-    void find_verbatim_regions();
-    bool in_verbatim_region(size_t pos) const;
+    bool in_verbatim_region(size_t pos) const { return verbatim_regions_->contains(pos); }
     void walk(cmark_node* document);
     void handle_directive(cmark_node* html_block);
     void take_skip_column(cmark_node* node);
@@ -139,6 +138,13 @@ ExtractResult Extractor::run() {
         result_.diagnostics.push_back(*bad);
         return std::move(result_);
     }
+    // A catalog's strings end at a NUL byte: the unit would be cut short there.
+    if (size_t nul = page_.find('\0'); nul != std::string_view::npos) {
+        TextPosition at = lines_.at(nul);
+        result_.diagnostics.push_back({Severity::error, options_.file_name, at.line, at.column,
+                                       "NUL byte in the page (a catalog cannot hold it)"});
+        return std::move(result_);
+    }
     std::vector<std::string> keys = options_.front_matter_keys.empty() ? front_matter_default_keys()
                                                                        : options_.front_matter_keys;
     FrontMatterResult fm = front_matter_parse(page_, options_.file_name, keys);
@@ -149,14 +155,17 @@ ExtractResult Extractor::run() {
         fm.front_matter.syntax == FrontMatterSyntax::none ? bom_length(page_) : fm.front_matter.end;
     body_first_line_ = lines_.line_of(body_begin_);
     extract_front_matter(fm.front_matter);
-    find_verbatim_regions();
-
     std::string_view body = page_.substr(body_begin_);
+    verbatim_regions_.emplace(body, body_begin_);
     CmarkDocument doc(body);
     walk(doc.root);
     result_.skeleton.body_begin = body_begin_;
     result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_, body);
 
+    for (const auto& [unit, more] : unreferenced_)
+        result_.catalog.units()[unit].notes +=
+            "\nRepeated " + std::to_string(more) + " more times in " + options_.file_name +
+            " (references list the first " + std::to_string(kMaxReferences) + ")";
     for (size_t i : wrapped_slots_)
         std::get<UnitSlot>(result_.skeleton.slots[i]).wrap_width = page_wrap_width_;
     std::stable_sort(
@@ -179,43 +188,6 @@ void Extractor::extract_front_matter(const FrontMatter& fm) {
         result_.catalog.add(std::move(u));
         result_.skeleton.slots.emplace_back(std::move(s));
     }
-}
-
-void Extractor::find_verbatim_regions() {
-    // The body's tags are scanned once; each opening tag of a verbatim shortcode pairs with the
-    // next closing tag of the same name.
-    std::string_view body = page_.substr(body_begin_);
-    std::vector<ShortcodeTag> tags = scan_shortcode_tags(body);
-    for (size_t i = 0; i < tags.size(); ++i) {
-        const ShortcodeTag& open = tags[i];
-        if (open.closing || open.self_closing || open.unclosed || !is_verbatim_shortcode(open.name))
-            continue;
-        for (size_t j = i + 1; j < tags.size(); ++j) {
-            if (tags[j].closing && tags[j].name == open.name) {
-                verbatim_regions_.emplace_back(body_begin_ + open.begin, body_begin_ + tags[j].end);
-                break;
-            }
-        }
-    }
-    // Liquid's {% raw %}...{% endraw %} and the like, the same way.
-    std::vector<LiquidTag> liquid = scan_liquid_tags(body);
-    for (size_t i = 0; i < liquid.size(); ++i) {
-        if (liquid[i].unclosed || !is_verbatim_liquid_tag(liquid[i].name)) continue;
-        const std::string end_name = "end" + liquid[i].name;
-        for (size_t j = i + 1; j < liquid.size(); ++j) {
-            if (liquid[j].name == end_name) {
-                verbatim_regions_.emplace_back(body_begin_ + liquid[i].begin,
-                                               body_begin_ + liquid[j].end);
-                break;
-            }
-        }
-    }
-}
-
-bool Extractor::in_verbatim_region(size_t pos) const {
-    for (const auto& [b, e] : verbatim_regions_)
-        if (pos >= b && pos < e) return true;
-    return false;
 }
 
 void Extractor::walk(cmark_node* document) {
@@ -537,8 +509,18 @@ void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
     if (!path.empty()) u.notes += "\nSection: " + path;
     if (!pending_note_.empty()) u.notes += "\n" + pending_note_;
     pending_note_.clear();
-    u.refs.push_back({options_.file_name, slot.span.line});
-    result_.catalog.add(std::move(u));
+    Reference ref{options_.file_name, slot.span.line};
+    // A text the page repeats is one unit with a reference per line; slots come in page
+    // order, so only the last reference can be the same line (in time linear in the repeats).
+    if (Unit* existing = result_.catalog.find(u.context, u.source)) {
+        if (existing->refs.size() >= kMaxReferences)
+            ++unreferenced_[static_cast<size_t>(existing - result_.catalog.units().data())];
+        else if (existing->refs.empty() || !(existing->refs.back() == ref))
+            existing->refs.push_back(std::move(ref));
+    } else {
+        u.refs.push_back(std::move(ref));
+        result_.catalog.add(std::move(u));
+    }
     result_.skeleton.slots.emplace_back(std::move(slot));
 }
 

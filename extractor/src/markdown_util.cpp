@@ -276,7 +276,9 @@ std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line,
                 sig += " definition list=" + shape;
         if (std::string_view(cmark_node_get_type_string(node)) == "table")
             sig += " columns=" + std::to_string(cmark_gfm_extensions_get_table_columns(node));
-        blocks.push_back({sig, first_line + cmark_node_get_start_line(node) - 1});
+        int end = cmark_node_get_end_line(node);
+        blocks.push_back({sig, first_line + cmark_node_get_start_line(node) - 1,
+                          end > 0 ? first_line + end - 1 : 0});
         if (!leaf) ++depth;
     }
     cmark_iter_free(iter);

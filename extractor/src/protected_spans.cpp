@@ -37,15 +37,28 @@ struct Finder {
     std::string text;
     std::vector<InlineCode> codes;
     size_t cursor = 0;
+    // The spans of the inline tree come in text order: while they do, max_end[k] is the
+    // farthest end among codes[0..k] and inside_code is a binary search (a link text with
+    // many code spans is scanned in time n log n, not n squared).
+    std::vector<size_t> max_end;
+    bool in_order = true;
 
     bool inside_code(size_t pos) const {
-        for (const auto& c : codes)
-            if (pos >= c.begin && pos < c.end) return true;
-        return false;
+        if (!in_order) {
+            for (const auto& c : codes)
+                if (pos >= c.begin && pos < c.end) return true;
+            return false;
+        }
+        auto it = std::upper_bound(codes.begin(), codes.end(), pos,
+                                   [](size_t p, const InlineCode& c) { return p < c.begin; });
+        return it != codes.begin() && max_end[static_cast<size_t>(it - codes.begin()) - 1] > pos;
     }
 
     void add(size_t b, size_t e, CodeKind kind) {
-        if (e > b) codes.push_back({b, e, kind, {}});
+        if (e <= b) return;
+        if (!codes.empty() && b < codes.back().begin) in_order = false;
+        codes.push_back({b, e, kind, {}});
+        max_end.push_back(max_end.empty() ? e : std::max(max_end.back(), e));
     }
 
     // The code span starting at the first unescaped backtick run at or after the cursor.
@@ -201,10 +214,13 @@ AutolinkForm autolink_form(std::string_view text, size_t cursor, std::string_vie
 // Hugo template actions and shortcodes, Liquid tags, then attribute lists, outside the spans
 // found so far.
 void add_template_spans(Finder& f) {
+    // Spans are checked against those of the inline tree (in text order, a binary search);
+    // a tag inside another tag is dropped with the nested spans at the end.
+    Finder inline_spans{{}, f.codes, 0, f.max_end, f.in_order};
     std::vector<ShortcodeTag> tags = scan_shortcode_tags(f.text);
     for (size_t t = 0; t < tags.size(); ++t) {
         const ShortcodeTag& tag = tags[t];
-        if (f.inside_code(tag.begin)) continue;
+        if (inline_spans.inside_code(tag.begin)) continue;
         if (!tag.shortcode) {
             std::string_view action =
                 std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
@@ -215,9 +231,9 @@ void add_template_spans(Finder& f) {
         f.add(tag.begin, tag.end, CodeKind::shortcode);
     }
     for (const LiquidTag& tag : scan_liquid_tags(f.text))
-        if (!f.inside_code(tag.begin)) f.add(tag.begin, tag.end, CodeKind::liquid_tag);
+        if (!inline_spans.inside_code(tag.begin)) f.add(tag.begin, tag.end, CodeKind::liquid_tag);
     for (const auto& [b, e] : scan_attribute_lists(f.text))
-        if (!f.inside_code(b)) f.add(b, e, CodeKind::attribute);
+        if (!inline_spans.inside_code(b)) f.add(b, e, CodeKind::attribute);
 }
 
 } // namespace
@@ -285,7 +301,7 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
 }
 
 SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
-    Finder f{std::string(text), {}, 0};
+    Finder f{std::string(text), {}, 0, {}, true};
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(block),
                                                                  cmark_iter_free);
     std::vector<std::pair<cmark_node*, size_t>> open_links;

@@ -20,9 +20,10 @@ struct GuardResult {
 };
 
 // Splices the page and rejects translations until its block tree and front matter syntax
-// match the source's. Where the difference cannot be blamed on the slots near it, the
-// translated slots are searched by bisection; only a difference that the source text itself
-// shows is an error.
+// match the source's. Each round rejects, from one parse, the one translation on every page
+// line whose blocks differ; where that cannot tell, the slots near the difference are tried,
+// then the translated slots are searched by bisection; only a difference that the source text
+// itself shows is an error.
 GuardResult guard_structure(Splicer& splicer, std::string_view page, const Skeleton& skeleton,
                             size_t chain_size);
 

@@ -91,7 +91,8 @@ inline const SlotSpan& slot_span(const Slot& slot) {
 // attributes that make structure (heading level, list kind and tightness, table columns).
 struct BlockInfo {
     std::string signature;
-    int line = 0; // 1-based line in the page
+    int line = 0;     // 1-based line in the page
+    int end_line = 0; // its last line (0: cmark-gfm gave none)
 };
 
 // The block tree of Markdown text, parsed with the same cmark-gfm extensions as extraction.
