@@ -33,19 +33,24 @@ int run_extract(const ExtractCommand& c) {
         return usage_error("cannot tell the catalog format of '" + c.output +
                            "' (use .pot, .po, .xlf or .xliff)");
     const std::vector<std::string> keys = front_matter_keys_with(c.keys, c.keys_only);
+    bool ok = true;
+    const auto params = shortcode_params_option(c.shortcode_params, ok);
+    if (!ok) return exit_bad_input;
     if (!c.per_page) {
-        std::optional<Catalog> combined = page_template_build(c.pages, keys);
+        std::optional<Catalog> combined =
+            page_template_build(c.pages, keys, nullptr, c.source_lang, params);
         if (!combined) return exit_bad_input;
         page_template_header(*combined, c.source_lang, c.target_lang,
-                             c.pages.size() == 1 ? c.pages[0] : std::string(), keys);
+                             c.pages.size() == 1 ? c.pages[0] : std::string(), keys, params);
         return write_and_report(*combined, c.output, *format_for(c.output)) ? exit_ok
                                                                             : exit_bad_input;
     }
     std::vector<std::pair<std::string, Catalog>> per_page;
     for (const std::string& page : c.pages) {
-        std::optional<Catalog> cat = page_template_build({page}, keys);
+        std::optional<Catalog> cat =
+            page_template_build({page}, keys, nullptr, c.source_lang, params);
         if (!cat) return exit_bad_input;
-        page_template_header(*cat, c.source_lang, c.target_lang, page, keys);
+        page_template_header(*cat, c.source_lang, c.target_lang, page, keys, params);
         per_page.emplace_back(page, std::move(*cat));
     }
     std::error_code ec;

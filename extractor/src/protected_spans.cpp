@@ -143,8 +143,8 @@ struct Finder {
         return std::string_view::npos;
     }
 
-    // A destination with a title ("url "Title""): the title is text people read, so only the
-    // destination and the title's quotes are protected.
+    // An image destination with a title ("src "Title""): the title is text people read, so
+    // only the destination and the title's quotes are protected.
     void add_around_title(size_t b, size_t e, CodeKind kind) {
         size_t last = e;
         while (last > b && is_space_or_tab_or_newline(text[last - 1])) --last;
@@ -171,7 +171,10 @@ struct Finder {
         if (close + 1 < text.size() && text[close + 1] == '(') {
             size_t end = close_paren(close + 2);
             if (end == std::string_view::npos) return;
-            add_around_title(close + 2, end, dest_kind);
+            if (image)
+                add_around_title(close + 2, end, dest_kind);
+            else
+                add(close + 2, end, dest_kind);
             cursor = end + 1;
         } else if (text.compare(close + 1, 2, "[]") == 0 || close + 1 >= text.size() ||
                    text[close + 1] != '[') {

@@ -106,6 +106,7 @@ struct TextDateFinder::Impl {
     struct Format {
         std::unique_ptr<icu::SimpleDateFormat> format;
         std::string layout;
+        bool starts_with_number = false; // its first field is d, y or a numeric month
     };
     std::vector<Format> formats;
     bool short_year = false; // a pattern has a two-digit year
@@ -123,7 +124,10 @@ struct TextDateFinder::Impl {
         f->setLenient(false);
         f->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
         if (field_width(pattern, 'y') == 2) short_year = true;
-        formats.push_back({std::move(f), go_layout_of(pattern)});
+        size_t i = pattern.find_first_of("EMdyL");
+        size_t run = pattern.find_first_not_of(pattern[i], i) - i;
+        bool number = pattern[i] == 'd' || pattern[i] == 'y' || run <= 2;
+        formats.push_back({std::move(f), go_layout_of(pattern), number});
     }
 
     // The patterns with month names of `locale`: full, long, medium, with abbreviations.
@@ -174,7 +178,9 @@ std::optional<FoundDate> TextDateFinder::Impl::parse_at(std::string_view text, s
     icu::UnicodeString window = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data() + begin, static_cast<int32_t>(end - begin)));
     std::optional<FoundDate> best;
+    const bool digit = is_digit(text[begin]);
     for (const Format& f : formats) {
+        if (f.starts_with_number != digit) continue;
         icu::ParsePosition pos(0);
         UDate when = f.format->parse(window, pos);
         if (pos.getErrorIndex() >= 0 || pos.getIndex() == 0) continue;
@@ -296,9 +302,15 @@ std::vector<FoundDate> TextDateFinder::find(std::string_view text,
                            first - runs[k - 1].end <= kDigitGap;
              --k)
             first = runs[k - 1].begin;
+        // A date starts at its first number or at one of the two words before it (a weekday,
+        // a month: "Thursday, July 31, 2025").
         size_t from = std::max(done, first > kLookBehind ? first - kLookBehind : 0);
-        for (size_t p = from; p <= first; ++p) {
-            if (!may_start_at(text, p) || inside_code(codes, p)) continue;
+        std::vector<size_t> starts;
+        for (size_t p = from; p < first; ++p)
+            if (may_start_at(text, p) && !inside_code(codes, p)) starts.push_back(p);
+        if (starts.size() > 2) starts.erase(starts.begin(), starts.end() - 2);
+        starts.push_back(first);
+        for (size_t p : starts) {
             std::optional<FoundDate> d =
                 impl_->parse_at(text, p, next_code_begin(codes, p, text.size()));
             if (!d || d->end < runs[r].end || !may_end_at(text, d->end)) continue;

@@ -52,7 +52,9 @@ std::optional<char> broken_quoted_value(const UnitSlot& slot, std::string_view t
     for (size_t i = 0; i + 1 < slot.codes.size(); ++i) {
         const InlineCode& a = slot.codes[i];
         const InlineCode& b = slot.codes[i + 1];
-        if (a.kind != b.kind || a.end <= a.begin || b.end <= b.begin || a.end == b.begin) continue;
+        if (a.kind != b.kind || a.end <= a.begin || b.end <= b.begin || a.end == b.begin ||
+            (a.kind != CodeKind::shortcode && a.kind != CodeKind::image_destination))
+            continue;
         char open = slot.source[a.end - 1];
         char close = slot.source[b.begin];
         bool quoted = (open == '"' || open == '\'' || open == '`') && close == open;

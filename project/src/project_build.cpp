@@ -145,6 +145,8 @@ void Builder::read_pages() {
         ExtractOptions eo;
         eo.file_name = pages_[i].path;
         eo.front_matter_keys = page_keys;
+        eo.source_locale = config_.source_language;
+        eo.shortcode_params = config_.shortcode_params;
         ExtractResult ex = extract_page(pd.text, eo);
         for (Diagnostic& d : ex.diagnostics) result_.diagnostics.push_back(std::move(d));
         if (!ex.ok()) continue;
