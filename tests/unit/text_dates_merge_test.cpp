@@ -121,13 +121,15 @@ TEST_CASE("written dates: a block of nothing but a date is written per locale") 
 }
 
 TEST_CASE("written dates: a date that would open a list when written first is escaped") {
-    const std::string page = "Intro.\n\nText\nJuly 31, 2025 and more text.\n";
+    const std::string page = "Intro.\n\nJuly 31, 2025 is the day.\n";
     ExtractResult ex = extract(page);
+    REQUIRE(ex.catalog.find(std::nullopt, "{date} is the day."));
     Catalog de = translated(ex.catalog, [](const std::string& s) {
-        return s.starts_with("Text") ? std::string("Text\n{date} und mehr.") : std::string();
+        return s == "Intro." ? std::string("Einleitung.") : std::string("{date} ist der Tag.");
     });
     MergeResult r = merge(page, ex, de, "de");
     REQUIRE(r.ok());
+    CHECK(r.output == "Einleitung.\n\n31\\. Juli 2025 ist der Tag.\n");
     CHECK(markdown_block_tree(r.output).size() == markdown_block_tree(page).size());
 }
 
