@@ -242,3 +242,17 @@ TEST_CASE("shortcode parameters: the list, its header field and the project conf
     CHECK(bad.diagnostics[0].line == 2);
     CHECK(bad.diagnostics[0].message.find("'notice'") != std::string::npos);
 }
+
+TEST_CASE("identity: a page with written dates, shortcode values, image titles and links") {
+    const std::string page =
+        "---\ntitle: Privacy\n---\n# Privacy\r\n\r\nLast updated: **July 31, 2025** (7/31/25)."
+        "\r\n\r\n{{< alert text=\"Read this carefully\" >}}\r\n\r\n![A cat](cat.png \"A cat\")"
+        "\r\n\r\n<!-- policyloc: translate-links -->\r\nSee [terms](/en/terms/),\r\nupdated "
+        "Thu, Jul 31, 2025.\r\n\r\n<!-- policyloc: skip-dates -->\r\nSince July 1, 2025.\r\n";
+    ExtractResult ex = extract(page);
+    Catalog same = translated(ex.catalog, [](const std::string&) { return std::string(); });
+    for (const char* locale : {"de", "ja", "en"}) {
+        CHECK_MESSAGE(merge(page, ex, same, locale).output == page, locale);
+        CHECK_MESSAGE(merge(page, ex, same, locale, DateMode::keep).output == page, locale);
+    }
+}
