@@ -18,8 +18,9 @@ struct ExtractCommand {
     std::string xliff_version = "1.2";
     std::string source_lang = "en";
     std::string target_lang;
-    std::vector<std::string> keys; // front-matter keys added to the defaults
-    bool keys_only = false;        // `keys` replace the defaults
+    std::vector<std::string> keys;               // front-matter keys added to the defaults
+    bool keys_only = false;                      // `keys` replace the defaults
+    std::optional<std::string> shortcode_params; // "alert.text,*.title"; nothing: the defaults
 };
 int run_extract(const ExtractCommand& c);
 
@@ -40,6 +41,7 @@ struct MergeCommand {
     std::vector<std::string> keys; // front-matter keys added to the defaults and the catalog's
     bool keys_only = false;        // `keys` alone
     bool strict = false;           // exit 1 when a broken translation fell back
+    std::optional<std::string> shortcode_params; // nothing: the catalog's, else the defaults
 };
 int run_merge(const MergeCommand& c);
 
@@ -53,6 +55,7 @@ struct UpdateCommand {
     std::string xliff_version = "1.2"; // for a catalog that does not exist yet
     std::vector<std::string> keys;
     bool keys_only = false;
+    std::optional<std::string> shortcode_params; // nothing: the config's, the catalog's, defaults
 };
 int run_update(const UpdateCommand& c);
 

@@ -35,11 +35,15 @@ int run_extract(const ExtractCommand& c) {
         return usage_error("cannot tell the catalog format of '" + c.output +
                            "' (use .pot, .po, .xlf or .xliff)");
     const std::vector<std::string> keys = front_matter_keys_with(c.keys, c.keys_only);
+    bool ok = true;
+    const auto params = shortcode_params_option(c.shortcode_params, ok);
+    if (!ok) return exit_bad_input;
     if (!c.per_page) {
-        std::optional<Catalog> combined = page_template_build(c.pages, keys);
+        std::optional<Catalog> combined =
+            page_template_build(c.pages, keys, nullptr, c.source_lang, params);
         if (!combined) return exit_bad_input;
         page_template_header(*combined, c.source_lang, c.target_lang,
-                             c.pages.size() == 1 ? c.pages[0] : std::string(), keys);
+                             c.pages.size() == 1 ? c.pages[0] : std::string(), keys, params);
         return write_and_report(*combined, c.output, *format_for(c.output)) ? exit_ok
                                                                             : exit_bad_input;
     }
@@ -49,9 +53,10 @@ int run_extract(const ExtractCommand& c) {
     if (diagnostics_have_error(outputs.diagnostics)) return exit_bad_input;
     std::vector<Catalog> per_page;
     for (const PerPageOutput& o : outputs.outputs) {
-        std::optional<Catalog> cat = page_template_build({o.page}, keys);
+        std::optional<Catalog> cat =
+            page_template_build({o.page}, keys, nullptr, c.source_lang, params);
         if (!cat) return exit_bad_input;
-        page_template_header(*cat, c.source_lang, c.target_lang, o.page, keys);
+        page_template_header(*cat, c.source_lang, c.target_lang, o.page, keys, params);
         per_page.push_back(std::move(*cat));
     }
     std::error_code ec;

@@ -9,6 +9,10 @@ namespace {
 
 using namespace policyloc::cli;
 
+constexpr const char* kShortcodeParamsHelp =
+    "Translatable shortcode parameters, NAME.PARAM or *.PARAM, comma-separated ('none': none; "
+    "default alert.text,figure.caption,figure.alt,*.title)";
+
 CLI::App* add_extract(CLI::App& app, ExtractCommand& ex) {
     auto* extract = app.add_subcommand("extract", "Write the translatable units of pages to a "
                                                   "PO template or an XLIFF file");
@@ -27,6 +31,7 @@ CLI::App* add_extract(CLI::App& app, ExtractCommand& ex) {
                      "summary")
         ->delimiter(',');
     extract->add_flag("--keys-only", ex.keys_only, "Translate only the --keys, not the defaults");
+    extract->add_option("--shortcode-params", ex.shortcode_params, kShortcodeParamsHelp);
 
     return extract;
 }
@@ -58,6 +63,7 @@ CLI::App* add_merge(CLI::App& app, MergeCommand& mg) {
     merge->add_flag("--keys-only", mg.keys_only, "Translate only the --keys");
     merge->add_flag("--strict", mg.strict,
                     "Fail (exit 1, no page) when a translation is not used because it is broken");
+    merge->add_option("--shortcode-params", mg.shortcode_params, kShortcodeParamsHelp);
 
     return merge;
 }
@@ -81,6 +87,7 @@ CLI::App* add_update(CLI::App& app, UpdateCommand& up) {
                      "Front-matter keys to translate besides the defaults and the catalog's")
         ->delimiter(',');
     update->add_flag("--keys-only", up.keys_only, "Translate only the --keys");
+    update->add_option("--shortcode-params", up.shortcode_params, kShortcodeParamsHelp);
     return update;
 }
 

@@ -7,11 +7,13 @@
 
 #include "cli_io.h"
 #include "commands.h"
+#include "page_template.h"
 #include "policyloc/dates.h"
 #include "policyloc/file_io.h"
 #include "policyloc/merge.h"
 #include "policyloc/merge_plan.h"
 #include "policyloc/page_date.h"
+#include "policyloc/shortcode_params.h"
 
 namespace policyloc::cli {
 
@@ -170,6 +172,15 @@ int run_merge(const MergeCommand& c) {
     ExtractOptions eo;
     eo.file_name = c.page;
     eo.front_matter_keys = merge_keys(c, *catalogs);
+    // The page is cut as it was for its catalogs: their source language (written dates) and
+    // shortcode parameters.
+    bool ok = true;
+    eo.shortcode_params = shortcode_params_option(c.shortcode_params, ok);
+    if (!ok) return exit_bad_input;
+    for (const Catalog& cat : *catalogs)
+        if (!eo.shortcode_params) eo.shortcode_params = shortcode_params_of_catalog(cat);
+    if (!catalogs->empty() && !catalogs->front().source_lang.empty())
+        eo.source_locale = catalogs->front().source_lang;
     ExtractResult skeleton = extract_page(*in.content, eo);
     print(skeleton.diagnostics);
     if (!skeleton.ok()) return exit_bad_input;

@@ -7,14 +7,16 @@
 #include "cli_io.h"
 #include "policyloc/extract.h"
 #include "policyloc/file_io.h"
+#include "policyloc/shortcode_params.h"
 
 namespace policyloc::cli {
 
 namespace fs = std::filesystem;
 
-std::optional<Catalog> page_template_build(const std::vector<std::string>& pages,
-                                           const std::vector<std::string>& keys,
-                                           const std::vector<std::string>* names) {
+std::optional<Catalog>
+page_template_build(const std::vector<std::string>& pages, const std::vector<std::string>& keys,
+                    const std::vector<std::string>* names, const std::string& source_lang,
+                    const std::optional<std::vector<std::string>>& shortcode_params) {
     Catalog combined;
     for (size_t i = 0; i < pages.size(); ++i) {
         const std::string& page = pages[i];
@@ -24,6 +26,8 @@ std::optional<Catalog> page_template_build(const std::vector<std::string>& pages
         ExtractOptions options;
         options.file_name = names ? (*names)[i] : page;
         options.front_matter_keys = keys;
+        options.source_locale = source_lang;
+        options.shortcode_params = shortcode_params;
         ExtractResult r = extract_page(*in.content, options);
         print(r.diagnostics);
         if (!r.ok()) return std::nullopt;
@@ -34,7 +38,8 @@ std::optional<Catalog> page_template_build(const std::vector<std::string>& pages
 
 void page_template_header(Catalog& cat, const std::string& source_lang,
                           const std::string& target_lang, const std::string& original,
-                          const std::vector<std::string>& keys) {
+                          const std::vector<std::string>& keys,
+                          const std::optional<std::vector<std::string>>& shortcode_params) {
     cat.source_lang = source_lang;
     cat.target_lang = target_lang;
     cat.original = original;
@@ -46,6 +51,9 @@ void page_template_header(Catalog& cat, const std::string& source_lang,
         for (const std::string& k : keys) list += (list.empty() ? "" : ",") + k;
         cat.set_header_field(kKeysHeaderField, list);
     }
+    if (shortcode_params)
+        if (auto value = shortcode_params_header_value(*shortcode_params))
+            cat.set_header_field(kShortcodeParamsHeaderField, *value);
     // No timestamp unless asked for: the same pages give the same bytes.
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
         char buf[32] = "";
@@ -54,6 +62,17 @@ void page_template_header(Catalog& cat, const std::string& source_lang,
         if (gmtime_r(&t, &tm) && std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M+0000", &tm))
             cat.set_header_field("POT-Creation-Date", buf);
     }
+}
+
+std::optional<std::vector<std::string>>
+shortcode_params_option(const std::optional<std::string>& option, bool& ok) {
+    if (!option) return std::nullopt;
+    ShortcodeParamsParse r = shortcode_params_parse(*option);
+    if (!r.error.empty()) {
+        usage_error("--shortcode-params: " + r.error);
+        ok = false;
+    }
+    return r.params;
 }
 
 } // namespace policyloc::cli

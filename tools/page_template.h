@@ -12,14 +12,25 @@ namespace policyloc::cli {
 
 // Extracts each page with `keys`; prints diagnostics; empty when a page cannot be read or cut.
 // `names`, when given, are what references and diagnostics call the pages (one per page).
-std::optional<Catalog> page_template_build(const std::vector<std::string>& pages,
-                                           const std::vector<std::string>& keys,
-                                           const std::vector<std::string>* names = nullptr);
+// `source_lang` is the pages' language (their written dates); `shortcode_params` the
+// translatable shortcode parameters (nothing: the defaults).
+std::optional<Catalog>
+page_template_build(const std::vector<std::string>& pages, const std::vector<std::string>& keys,
+                    const std::vector<std::string>* names = nullptr,
+                    const std::string& source_lang = "en",
+                    const std::optional<std::vector<std::string>>& shortcode_params = std::nullopt);
 
 // Languages, Project-Id-Version (from `original`, the page, or "pages"), the keys when they
 // are not the defaults, and POT-Creation-Date only under SOURCE_DATE_EPOCH.
-void page_template_header(Catalog& cat, const std::string& source_lang,
-                          const std::string& target_lang, const std::string& original,
-                          const std::vector<std::string>& keys);
+// The shortcode parameters, when not the defaults, too.
+void page_template_header(
+    Catalog& cat, const std::string& source_lang, const std::string& target_lang,
+    const std::string& original, const std::vector<std::string>& keys,
+    const std::optional<std::vector<std::string>>& shortcode_params = std::nullopt);
+
+// The --shortcode-params list: nothing when not given; prints a usage error and sets `ok`
+// false when it names something that is not NAME.PARAM.
+std::optional<std::vector<std::string>>
+shortcode_params_option(const std::optional<std::string>& option, bool& ok);
 
 } // namespace policyloc::cli

@@ -27,7 +27,7 @@ std::optional<Catalog> pseudo_template(const PseudoCommand& c) {
         }
     if (pages) {
         const std::vector<std::string> keys = front_matter_keys_with(c.keys, c.keys_only);
-        std::optional<Catalog> cat = page_template_build(c.inputs, keys);
+        std::optional<Catalog> cat = page_template_build(c.inputs, keys, nullptr, c.source_lang);
         if (cat)
             page_template_header(*cat, c.source_lang, {},
                                  c.inputs.size() == 1 ? c.inputs[0] : std::string(), keys);

@@ -8,6 +8,7 @@
 #include "page_template.h"
 #include "policyloc/extract.h"
 #include "policyloc/project.h"
+#include "policyloc/shortcode_params.h"
 #include "project_io.h"
 #include "template_writer.h"
 
@@ -64,10 +65,16 @@ bool update_one(const UpdateCommand& c, const std::string& path, const std::stri
         for (std::string& k : front_matter_keys_of_catalog(*existing.catalog))
             extra.push_back(std::move(k));
     std::vector<std::string> keys = front_matter_keys_with(extra, c.keys_only);
-    std::optional<Catalog> tmpl = page_template_build(pages, keys, names);
+    // The shortcode parameters given, else those the catalog was extracted with.
+    bool ok = true;
+    auto params = shortcode_params_option(c.shortcode_params, ok);
+    if (!ok) return false;
+    if (!params && existing.catalog) params = shortcode_params_of_catalog(*existing.catalog);
+    std::optional<Catalog> tmpl = page_template_build(pages, keys, names, c.source_lang, params);
     if (!tmpl) return false;
     const std::vector<std::string>& shown = names ? *names : pages;
-    page_template_header(*tmpl, c.source_lang, locale, shown.size() == 1 ? shown[0] : "", keys);
+    page_template_header(*tmpl, c.source_lang, locale, shown.size() == 1 ? shown[0] : "", keys,
+                         params);
     if (!fs::exists(path)) fs::create_directories(fs::path(path).parent_path());
     TemplateWrite w = write_template(*tmpl, path, *format, options, existing);
     if (!w.ok) return false;
@@ -88,6 +95,12 @@ int update_project(const UpdateCommand& c, const UpdateOptions& options) {
     with_keys.source_lang = config->source_language;
     for (const std::string& k : config->keys) with_keys.keys.push_back(k);
     with_keys.keys_only = c.keys_only || config->keys_only;
+    if (!c.shortcode_params && config->shortcode_params) {
+        std::string list;
+        for (const std::string& p : *config->shortcode_params)
+            list += (list.empty() ? "" : ",") + p;
+        with_keys.shortcode_params = list.empty() ? "none" : list;
+    }
     int code = exit_ok;
     for (const ProjectCatalog& pc : catalogs)
         if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options,

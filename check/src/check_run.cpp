@@ -1,5 +1,6 @@
 // check_run: every page in every locale, every catalog, every translated unit.
 #include "policyloc/check_run.h"
+#include "policyloc/shortcode_params.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -61,6 +62,11 @@ class Runner {
             for (std::string& k : front_matter_keys_of_catalog(c.catalog)) keys.push_back(k);
         ExtractOptions eo;
         eo.front_matter_keys = front_matter_keys_with(keys, false);
+        // Pages are cut as merge cuts them: the catalogs' source language and shortcode list.
+        for (const CheckCatalog& c : catalogs_)
+            if (!eo.shortcode_params) eo.shortcode_params = shortcode_params_of_catalog(c.catalog);
+        if (!catalogs_.empty() && !catalogs_.front().catalog.source_lang.empty())
+            eo.source_locale = catalogs_.front().catalog.source_lang;
         extracted_.reserve(pages_.size());
         for (const CheckPage& p : pages_) {
             eo.file_name = p.path;

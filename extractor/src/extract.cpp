@@ -12,48 +12,26 @@
 
 #include "attributes.h"
 #include "definition_list.h"
+#include "directives.h"
 #include "liquid.h"
 #include "markdown_util.h"
 #include "policyloc/file_io.h"
+#include "policyloc/shortcode_params.h"
 #include "protected_spans.h"
 #include "table_columns.h"
+#include "text_dates.h"
+#include "translate_links.h"
 #include "verbatim_regions.h"
 
 namespace policyloc {
 
 namespace {
 
-struct Directive {
-    std::string command;
-    std::string argument;
-};
-
-// "<!-- policyloc: command argument -->" (one directive per comment).
-std::optional<Directive> parse_directive(std::string_view html) {
-    auto trim = [](std::string_view s) {
-        while (!s.empty() && is_space_or_tab_or_newline(s.front())) s.remove_prefix(1);
-        while (!s.empty() && is_space_or_tab_or_newline(s.back())) s.remove_suffix(1);
-        return s;
-    };
-    std::string_view s = trim(html);
-    if (s.substr(0, 4) != "<!--" || s.size() < 7 || s.substr(s.size() - 3) != "-->")
-        return std::nullopt;
-    s = trim(s.substr(4, s.size() - 7));
-    constexpr std::string_view tag = "policyloc:";
-    if (s.substr(0, tag.size()) != tag) return std::nullopt;
-    s = trim(s.substr(tag.size()));
-    size_t sp = 0;
-    while (sp < s.size() && !is_space_or_tab_or_newline(s[sp])) ++sp;
-    Directive d;
-    d.command = std::string(s.substr(0, sp));
-    d.argument = std::string(trim(s.substr(sp)));
-    return d;
-}
-
 class Extractor {
   public:
     Extractor(std::string_view page, const ExtractOptions& options)
-        : page_(page), options_(options), lines_(page) {}
+        : page_(page), options_(options), lines_(page), dates_(options.source_locale),
+          shortcode_params_(options.shortcode_params.value_or(shortcode_params_default())) {}
 
     ExtractResult run();
 
@@ -76,6 +54,10 @@ class Extractor {
     cmark_node* skip_table_ = nullptr;
     int skip_column_ = 0;
     cmark_node* skipping_node_ = nullptr;
+    NextBlockScope skip_dates_;      // "skip-dates": no written dates in the next block
+    NextBlockScope translate_links_; // "translate-links": its link destinations are text
+    TextDateFinder dates_;
+    std::vector<std::string> shortcode_params_;
 
     // A unit's references stop at kMaxReferences (gettext's tools compare each new reference
     // with every earlier one: a text repeated 100,000 times would take minutes); the unit's
@@ -134,6 +116,7 @@ class Extractor {
 ExtractResult Extractor::run() {
     result_.skeleton.file = options_.file_name;
     result_.skeleton.newline = detect_newline(page_);
+    result_.skeleton.source_locale = options_.source_locale;
     if (auto bad = utf8_check(page_, options_.file_name)) {
         result_.diagnostics.push_back(*bad);
         return std::move(result_);
@@ -198,6 +181,8 @@ void Extractor::walk(cmark_node* document) {
         if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) continue;
         if (ev == CMARK_EVENT_EXIT) {
             if (node == skipping_node_) skipping_node_ = nullptr;
+            skip_dates_.leave(node);
+            translate_links_.leave(node);
             continue;
         }
         cmark_node_type type = cmark_node_get_type(node);
@@ -216,6 +201,8 @@ void Extractor::walk(cmark_node* document) {
                 skipping_node_ = nullptr;
             continue;
         }
+        skip_dates_.enter(node);
+        translate_links_.enter(node);
         if (pending_skip_column_) take_skip_column(node);
         if (skip_region_) continue;
         std::string type_name = cmark_node_get_type_string(node);
@@ -243,6 +230,10 @@ void Extractor::handle_directive(cmark_node* html_block) {
     } else if (d->command == "skip-column") {
         pending_skip_column_ = d->argument;
         pending_skip_column_line_ = line;
+    } else if (d->command == "skip-dates") {
+        skip_dates_.arm();
+    } else if (d->command == "translate-links") {
+        translate_links_.arm();
     } else if (d->command == "context") {
         if (d->argument.empty())
             result_.diagnostics.push_back(
@@ -256,8 +247,8 @@ void Extractor::handle_directive(cmark_node* html_block) {
         result_.diagnostics.push_back(
             {Severity::warning, file(), line, 1,
              "unknown policyloc directive '" + d->command +
-                 "' (known: skip, skip-begin, skip-end, skip-column, context, "
-                 "note)"});
+                 "' (known: skip, skip-begin, skip-end, skip-column, skip-dates, "
+                 "translate-links, context, note)"});
     }
 }
 
@@ -392,12 +383,17 @@ int Extractor::last_text_line(int first, int last, int quote_depth) const {
 
 // Date actions of a block with nothing to translate are still rendered per locale.
 void Extractor::add_date_slots(const BlockText& bt, const std::vector<DateAction>& dates) {
+    size_t from = 0;
     for (const DateAction& d : dates) {
-        size_t at = page_.substr(bt.begin, bt.end - bt.begin).find(d.text);
+        // A written date's slot covers the date as the page writes it.
+        const std::string& text = d.written ? d.written->text : d.text;
+        size_t at = page_.substr(bt.begin, bt.end - bt.begin).find(text, from);
         if (at == std::string_view::npos) continue;
+        from = at + text.size();
         DateSlot ds;
-        ds.span = span_at(bt.begin + at, bt.begin + at + d.text.size());
+        ds.span = span_at(bt.begin + at, bt.begin + at + text.size());
         ds.date = d;
+        ds.date.text = text;
         result_.skeleton.slots.emplace_back(std::move(ds));
     }
 }
@@ -470,15 +466,21 @@ void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool c
     slot.prefix =
         bt.second_line_prefix ? *bt.second_line_prefix : continuation_prefix(first_prefix);
 
-    SpanScan spans = find_protected_spans(bt.text, node);
+    SpanScan spans = find_protected_spans(bt.text, node, shortcode_params_);
+    for (const InlineCode& c : spans.codes) {
+        if (c.kind != CodeKind::date) continue;
+        std::string action = spans.text.substr(c.begin, c.end - c.begin);
+        if (auto expr = date_expression_parse(action)) slot.dates.push_back({action, *expr, {}});
+    }
+    if (translate_links_.active() && unprotect_link_destinations(spans))
+        pending_note_ += std::string(pending_note_.empty() ? "" : "\n") + kTranslateLinksNote;
+    if (spans.shortcode_values > 0)
+        pending_note_ += std::string(pending_note_.empty() ? "" : "\n") + kShortcodeValuesNote;
+    if (!skip_dates_.active())
+        for (DateAction& d : text_dates_replace(spans, dates_)) slot.dates.push_back(std::move(d));
     bt.text = std::move(spans.text);
     slot.source = bt.text;
     slot.codes = spans.codes;
-    for (const InlineCode& c : slot.codes) {
-        if (c.kind != CodeKind::date) continue;
-        std::string action = bt.text.substr(c.begin, c.end - c.begin);
-        if (auto expr = date_expression_parse(action)) slot.dates.push_back({action, *expr});
-    }
 
     if (!has_letter_or_digit(bt.text, slot.codes)) {
         add_date_slots(bt, slot.dates);
@@ -528,54 +530,6 @@ void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
 
 ExtractResult extract_page(std::string_view page, const ExtractOptions& options) {
     return Extractor(page, options).run();
-}
-
-std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog) {
-    std::vector<std::string> keys;
-    auto add = [&](std::string key) {
-        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
-            keys.push_back(std::move(key));
-    };
-    if (auto field = catalog.header_field(kKeysHeaderField)) {
-        std::string_view list = *field;
-        for (size_t pos = 0; pos <= list.size();) {
-            size_t comma = std::min(list.find(',', pos), list.size());
-            std::string_view key = list.substr(pos, comma - pos);
-            while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
-            while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
-            add(std::string(key));
-            pos = comma + 1;
-        }
-    }
-    constexpr std::string_view marker = "Front matter: ";
-    for (const Unit& u : catalog.units()) {
-        for (size_t pos = 0; (pos = u.notes.find(marker, pos)) != std::string::npos;) {
-            if (pos > 0 && u.notes[pos - 1] != '\n') {
-                pos += marker.size();
-                continue;
-            }
-            size_t b = pos + marker.size();
-            size_t e = std::min(u.notes.find('\n', b), u.notes.size());
-            std::string path = u.notes.substr(b, e - b);
-            // An array element ("keywords[2]") comes from its array's key.
-            if (!path.empty() && path.back() == ']')
-                if (size_t open = path.rfind('['); open != std::string::npos) path.resize(open);
-            add(std::move(path));
-            pos = e;
-        }
-    }
-    return keys;
-}
-
-std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& extra, bool only) {
-    std::vector<std::string> keys = only ? std::vector<std::string>{} : front_matter_default_keys();
-    for (const std::string& k : extra)
-        if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-    return keys;
-}
-
-void catalog_append(Catalog& into, const Catalog& page_template) {
-    for (const Unit& u : page_template.units()) into.add(u);
 }
 
 } // namespace policyloc

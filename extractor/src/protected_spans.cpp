@@ -156,6 +156,26 @@ struct Finder {
         return std::string_view::npos;
     }
 
+    // An image destination with a title ("src "Title""): the title is text people read, so
+    // only the destination and the title's quotes are protected.
+    void add_around_title(size_t b, size_t e, CodeKind kind) {
+        size_t last = e;
+        while (last > b && is_space_or_tab_or_newline(text[last - 1])) --last;
+        char close = last > b ? text[last - 1] : 0;
+        char open = close == ')' ? '(' : close;
+        if (close != '"' && close != '\'' && close != ')') return add(b, e, kind);
+        // The title opens at the first blank-preceded quote after the destination.
+        size_t i = b;
+        while (i < last && is_space_or_tab_or_newline(text[i])) ++i;
+        if (i < last && text[i] == '<') i = text.find('>', i);
+        while (i < last && i != std::string_view::npos && !is_space_or_tab_or_newline(text[i])) ++i;
+        while (i < last && i != std::string_view::npos && is_space_or_tab_or_newline(text[i])) ++i;
+        if (i == std::string_view::npos || i + 1 >= last - 1 || text[i] != open)
+            return add(b, e, kind);
+        add(b, i + 1, kind);
+        add(last - 1, e, kind);
+    }
+
     void link_end(size_t open, bool image) {
         if (open == std::string_view::npos) return;
         size_t close = close_bracket(image ? open + 1 : open);
@@ -164,7 +184,10 @@ struct Finder {
         if (close + 1 < text.size() && text[close + 1] == '(') {
             size_t end = close_paren(close + 2);
             if (end == std::string_view::npos) return;
-            add(close + 2, end, dest_kind);
+            if (image)
+                add_around_title(close + 2, end, dest_kind);
+            else
+                add(close + 2, end, dest_kind);
             cursor = end + 1;
         } else if (text.compare(close + 1, 2, "[]") == 0 || close + 1 >= text.size() ||
                    text[close + 1] != '[') {
@@ -212,8 +235,8 @@ AutolinkForm autolink_form(std::string_view text, size_t cursor, std::string_vie
 }
 
 // Hugo template actions and shortcodes, Liquid tags, then attribute lists, outside the spans
-// found so far.
-void add_template_spans(Finder& f) {
+// found so far. The translatable parameter values of a shortcode are text between its parts.
+void add_template_spans(Finder& f, const std::vector<std::string>& params, size_t& values) {
     // Spans are checked against those of the inline tree (in text order, a binary search);
     // a tag inside another tag is dropped with the nested spans at the end.
     Finder inline_spans{{}, f.codes, 0, f.max_end, f.in_order};
@@ -228,7 +251,15 @@ void add_template_spans(Finder& f) {
                   date_expression_parse(action) ? CodeKind::date : CodeKind::template_action);
             continue;
         }
-        f.add(tag.begin, tag.end, CodeKind::shortcode);
+        std::string_view whole = std::string_view(f.text).substr(tag.begin, tag.end - tag.begin);
+        size_t from = tag.begin;
+        if (!tag.closing && !tag.unclosed)
+            for (const auto& [b, e] : shortcode_param_values(whole, tag.name, params)) {
+                f.add(from, tag.begin + b, CodeKind::shortcode);
+                from = tag.begin + e;
+                ++values;
+            }
+        f.add(from, tag.end, CodeKind::shortcode);
     }
     for (const LiquidTag& tag : scan_liquid_tags(f.text))
         if (!inline_spans.inside_code(tag.begin)) f.add(tag.begin, tag.end, CodeKind::liquid_tag);
@@ -300,7 +331,8 @@ std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
     return tags;
 }
 
-SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
+SpanScan find_protected_spans(std::string_view text, cmark_node* block,
+                              const std::vector<std::string>& shortcode_params) {
     Finder f{std::string(text), {}, 0, {}, true};
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(block),
                                                                  cmark_iter_free);
@@ -350,12 +382,14 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block) {
         }
     }
 
-    add_template_spans(f);
+    size_t values = 0;
+    add_template_spans(f, shortcode_params, values);
     std::sort(f.codes.begin(), f.codes.end(), [](const InlineCode& a, const InlineCode& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
     SpanScan scan;
     scan.text = std::move(f.text);
+    scan.shortcode_values = values;
     for (auto& c : f.codes) {
         if (!scan.codes.empty() && c.begin < scan.codes.back().end) continue; // nested
         scan.codes.push_back(std::move(c));

@@ -28,13 +28,23 @@ struct ShortcodeTag {
 // Every Hugo tag of `text`, in order. Go string literals inside tags are honoured.
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text);
 
+// The byte ranges of `tag` (a shortcode's text) of the quoted values of its named parameters
+// that `list` makes translatable (shortcode_params.h), without their quotes.
+std::vector<std::pair<size_t, size_t>> shortcode_param_values(std::string_view tag,
+                                                              std::string_view name,
+                                                              const std::vector<std::string>& list);
+
 struct SpanScan {
     std::string text;              // the unit text; collapsed and shortcut references are
                                    // written out as full references ("[a][]" -> "[a][a]")
     std::vector<InlineCode> codes; // sorted, not overlapping
+    size_t shortcode_values = 0;   // translatable shortcode parameter values in the text
 };
 
-// `block` is the cmark-gfm block whose inline children were parsed from `text`.
-SpanScan find_protected_spans(std::string_view text, cmark_node* block);
+// `block` is the cmark-gfm block whose inline children were parsed from `text`. The quoted
+// values of the shortcode parameters `shortcode_params` names and the titles of links and
+// images are text between the protected parts of their shortcode or destination.
+SpanScan find_protected_spans(std::string_view text, cmark_node* block,
+                              const std::vector<std::string>& shortcode_params = {});
 
 } // namespace policyloc

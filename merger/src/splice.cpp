@@ -45,6 +45,37 @@ std::optional<std::string> moved_trailing_attribute(const UnitSlot& slot, std::s
     return list;
 }
 
+// A translatable value between protected parts that quote it (a shortcode parameter's
+// `text="` ... `" >}}`, a link or image title's `"` ... `"`): its closing quote, when the
+// translation writes that quote unescaped inside the value, which would end it early.
+std::optional<char> broken_quoted_value(const UnitSlot& slot, std::string_view target) {
+    for (size_t i = 0; i + 1 < slot.codes.size(); ++i) {
+        const InlineCode& a = slot.codes[i];
+        const InlineCode& b = slot.codes[i + 1];
+        if (a.kind != b.kind || a.end <= a.begin || b.end <= b.begin || a.end == b.begin ||
+            (a.kind != CodeKind::shortcode && a.kind != CodeKind::image_destination))
+            continue;
+        char open = slot.source[a.end - 1];
+        char close = slot.source[b.begin];
+        bool quoted = (open == '"' || open == '\'' || open == '`') && close == open;
+        if (!quoted && !(open == '(' && close == ')')) continue;
+        std::string_view before(slot.source.data() + a.begin, a.end - a.begin);
+        // The closing part with the byte after it, so that a stray quote is not taken for it.
+        std::string_view after(slot.source.data() + b.begin,
+                               std::min(b.end + 1, slot.source.size()) - b.begin);
+        size_t v = target.find(before);
+        if (v == std::string_view::npos) continue;
+        v += before.size();
+        size_t e = target.find(after, v);
+        if (e == std::string_view::npos) continue;
+        for (size_t k = v; k < e; ++k)
+            if ((target[k] == close || target[k] == open) &&
+                (close == '`' || target[k - 1] != '\\'))
+                return close;
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string_view> protected_texts_of(const UnitSlot& slot) {
     std::vector<std::string_view> texts;
     for (const InlineCode& c : slot.codes)
@@ -91,27 +122,48 @@ std::optional<double> Splicer::date_for(const DateExpression& e) const {
     return options_.fallback_date;
 }
 
+// Whether the merge writes the page's own language: its written dates stay as written.
+bool Splicer::source_locale() const {
+    auto same = [](char a, char b) {
+        if (a == '_') a = '-';
+        if (b == '_') b = '-';
+        return std::tolower(static_cast<unsigned char>(a)) ==
+               std::tolower(static_cast<unsigned char>(b));
+    };
+    const std::string& a = options_.locale;
+    const std::string& b = skeleton_.source_locale;
+    return a.empty() || (a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), same));
+}
+
 std::string Splicer::render_dates(std::string text, const std::vector<DateAction>& dates,
                                   std::vector<std::pair<size_t, size_t>>* rendered,
                                   bool starts_line) {
-    if (options_.dates == DateMode::keep) return text;
     for (const DateAction& d : dates) {
-        std::optional<double> when = date_for(d.expression);
-        if (!when) {
-            warn({}, "no date for " + d.text + " (give --date); kept as is");
+        std::string shown_date;
+        if (d.written && (options_.dates == DateMode::keep || source_locale())) {
+            shown_date = d.written->text;
+        } else if (options_.dates == DateMode::keep) {
             continue;
-        }
-        DateFormatResult f =
-            dates_.format(*when, d.expression.layout, options_.locale, options_.time_zone);
-        if (!f.error.empty()) {
-            warn({}, "cannot write " + d.text + ": " + f.error);
-            continue;
+        } else {
+            std::optional<double> when = d.written ? d.written->when : date_for(d.expression);
+            if (!when) {
+                warn({}, "no date for " + d.text + " (give --date); kept as is");
+                continue;
+            }
+            // A written date is a day, not a moment: it is written in UTC, where it was read.
+            DateFormatResult f = dates_.format(*when, d.expression.layout, options_.locale,
+                                               d.written ? "UTC" : options_.time_zone);
+            if (!f.error.empty()) {
+                warn({}, "cannot write " + d.text + ": " + f.error);
+                continue;
+            }
+            shown_date = std::move(f.text);
         }
         for (size_t pos = 0; (pos = text.find(d.text, pos)) != std::string::npos;) {
             size_t p = pos;
             while (p > 0 && (is_blank(text[p - 1]) || text[p - 1] == '>')) --p;
             bool line_start = p == 0 ? starts_line : (text[p - 1] == '\n' || text[p - 1] == '\r');
-            std::string shown = line_start ? escape_line_start(f.text, {}) : f.text;
+            std::string shown = line_start ? escape_line_start(shown_date, {}) : shown_date;
             text.replace(pos, d.text.size(), shown);
             if (rendered) rendered->emplace_back(pos, pos + shown.size());
             pos += shown.size();
@@ -136,6 +188,12 @@ std::optional<FallbackReason> Splicer::refusal(size_t index, size_t catalog, con
         if (auto missing = missing_protected_span(*unit, u->target)) {
             warn(at, "translation in " + chain_[catalog].name +
                          " drops or alters the protected text '" + *missing + "'; not used");
+            return FallbackReason::protected_span_changed;
+        }
+        if (auto quote = broken_quoted_value(*unit, u->target)) {
+            warn(at, "translation in " + chain_[catalog].name + " writes '" +
+                         std::string(1, *quote) +
+                         "' inside a quoted value without a backslash; not used");
             return FallbackReason::protected_span_changed;
         }
     } else if (!field_round_trips(index, catalog, u->target)) {

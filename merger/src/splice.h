@@ -56,6 +56,7 @@ class Splicer {
     Choice choose(size_t index, size_t skip);
     std::optional<FallbackReason> refusal(size_t index, size_t catalog, const Unit* unit);
     std::optional<double> date_for(const DateExpression& e) const;
+    bool source_locale() const;
     // `starts_line`: the text starts a line of its block, where a date such as "28. November"
     // would open a list; such a date is escaped.
     std::string render_dates(std::string text, const std::vector<DateAction>& dates,

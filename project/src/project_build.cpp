@@ -158,6 +158,8 @@ void Builder::read_page(size_t i, const std::vector<std::string>& keys) {
     ExtractOptions eo;
     eo.file_name = pages_[i].path;
     eo.front_matter_keys = keys;
+    eo.source_locale = config_.source_language;
+    eo.shortcode_params = config_.shortcode_params;
     ExtractResult ex = extract_page(pd.text, eo);
     for (Diagnostic& d : ex.diagnostics) pd.diagnostics.push_back(std::move(d));
     if (!ex.ok()) return;

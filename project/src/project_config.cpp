@@ -1,6 +1,7 @@
 // policyloc.toml over toml++: known keys only, each of its type, with the line and column of
 // whatever is wrong.
 #include "policyloc/project_config.h"
+#include "policyloc/shortcode_params.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -110,7 +111,7 @@ class ConfigReader {
 void ConfigReader::read_top(const toml::table& root, ProjectConfig& c) {
     unknown_keys(root,
                  {"source_language", "pages", "pages_base", "keys", "keys_only", "catalogs",
-                  "output", "defaults", "locales"},
+                  "output", "defaults", "locales", "shortcode_params"},
                  "");
     if (auto s = string_at(root, "source_language")) {
         if (!valid_tag(*s))
@@ -122,6 +123,11 @@ void ConfigReader::read_top(const toml::table& root, ProjectConfig& c) {
     if (auto s = string_at(root, "pages_base")) c.pages_base = *s;
     if (auto k = strings_at(root, "keys")) c.keys = *k;
     if (auto b = bool_at(root, "keys_only")) c.keys_only = *b;
+    if (auto p = strings_at(root, "shortcode_params")) {
+        if (std::string e = shortcode_params_check(*p); !e.empty())
+            error(root.get("shortcode_params"), e);
+        c.shortcode_params = *p;
+    }
 }
 
 bool ConfigReader::check_pattern(const toml::table& t, const char* key, const std::string& pattern,

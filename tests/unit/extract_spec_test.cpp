@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "policyloc/extract.h"
+#include "policyloc/shortcode_params.h"
 #include "test_support.h"
 
 using namespace policyloc;
@@ -105,6 +106,8 @@ struct Example {
     int line = 0; // of the opening line
     std::string title;
     std::vector<std::string> keys; // front matter keys; empty: the default ones
+    std::optional<std::vector<std::string>> shortcode_params; // nothing: the default ones
+    std::string source_lang = "en";
     std::string page;
     std::vector<ExpectedUnit> units;
     std::vector<std::string> diagnostics; // substrings of formatted diagnostics
@@ -125,6 +128,10 @@ void parse_title(Example& ex, std::string title, std::vector<std::string>& error
             if (option.rfind("keys=", 0) == 0) {
                 std::istringstream keys(option.substr(5));
                 for (std::string key; std::getline(keys, key, ',');) ex.keys.push_back(key);
+            } else if (option.rfind("shortcode-params=", 0) == 0) {
+                ex.shortcode_params = shortcode_params_parse(option.substr(17)).params;
+            } else if (option.rfind("source-lang=", 0) == 0) {
+                ex.source_lang = option.substr(12);
             } else {
                 errors.push_back(ex.file + ":" + std::to_string(ex.line) + ": unknown option {" +
                                  option + "}");
@@ -267,6 +274,8 @@ std::string run_example(const Example& ex) {
     ExtractOptions options;
     options.file_name = kPageName;
     options.front_matter_keys = ex.keys;
+    options.shortcode_params = ex.shortcode_params;
+    options.source_locale = ex.source_lang;
     ExtractResult r = extract_page(ex.page, options);
     std::vector<ExpectedUnit> got = actual_units(r.catalog);
     std::vector<std::string> got_diagnostics;

@@ -19,6 +19,11 @@ namespace policyloc {
 struct ExtractOptions {
     std::string file_name;                      // used in references and diagnostics
     std::vector<std::string> front_matter_keys; // empty: front_matter_default_keys()
+    // BCP 47: the language the page is written in; its written dates become date slots.
+    std::string source_locale = "en";
+    // The shortcode parameters whose values are translatable ("alert.text", "*.title");
+    // nothing: shortcode_params_default().
+    std::optional<std::vector<std::string>> shortcode_params;
 };
 
 // The front-matter keys a catalog's units came from: the paths their notes name ("Front
@@ -34,9 +39,17 @@ inline constexpr const char* kKeysHeaderField = "X-Policyloc-Keys";
 
 // A template action that writes a date ("{{ .Lastmod.Format "January 2, 2006" }}"): the merge
 // renders it per locale.
+// A date written as text in the source language ("July 31, 2025") has a placeholder instead
+// ("{date}"): `text` is the placeholder and `written` the date.
+struct WrittenDate {
+    double when = 0;  // ms since the epoch: midnight UTC of the day
+    std::string text; // as the page writes it
+};
+
 struct DateAction {
-    std::string text; // the action as written
+    std::string text; // the action as written, or the placeholder of a written date
     DateExpression expression;
+    std::optional<WrittenDate> written;
 };
 
 // The byte range of the page a slot replaces, and where it starts.
@@ -105,6 +118,7 @@ std::string markdown_render_html(std::string_view markdown);
 struct Skeleton {
     std::string file;
     std::string newline = "\n"; // the page's line ending
+    std::string source_locale;  // ExtractOptions::source_locale: the language of written dates
     FrontMatter front_matter;
     std::vector<Slot> slots;       // in page order, not overlapping
     size_t body_begin = 0;         // first byte of the Markdown body (after front matter)

@@ -55,6 +55,8 @@ struct ProjectConfig {
     std::string pages_base;         // {page} is a page's path relative to this, without .md
     std::vector<std::string> keys;  // front-matter keys besides the defaults
     bool keys_only = false;
+    // Translatable shortcode parameters ("alert.text", "*.title"); nothing: the defaults.
+    std::optional<std::vector<std::string>> shortcode_params;
     std::string catalog_path = "locales/{locale}.po"; // {locale}, {page}
     std::string xliff_version = "2.0";                // for catalogs made by the project
     OutputLayout layout = OutputLayout::pattern;

@@ -1,0 +1,57 @@
+// What a template records so that a merge rebuilds the same slots: the front-matter keys its
+// units came from, and combining the templates of several pages.
+#include <algorithm>
+
+#include "policyloc/extract.h"
+
+namespace policyloc {
+
+std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog) {
+    std::vector<std::string> keys;
+    auto add = [&](std::string key) {
+        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
+            keys.push_back(std::move(key));
+    };
+    if (auto field = catalog.header_field(kKeysHeaderField)) {
+        std::string_view list = *field;
+        for (size_t pos = 0; pos <= list.size();) {
+            size_t comma = std::min(list.find(',', pos), list.size());
+            std::string_view key = list.substr(pos, comma - pos);
+            while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
+            while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+            add(std::string(key));
+            pos = comma + 1;
+        }
+    }
+    constexpr std::string_view marker = "Front matter: ";
+    for (const Unit& u : catalog.units()) {
+        for (size_t pos = 0; (pos = u.notes.find(marker, pos)) != std::string::npos;) {
+            if (pos > 0 && u.notes[pos - 1] != '\n') {
+                pos += marker.size();
+                continue;
+            }
+            size_t b = pos + marker.size();
+            size_t e = std::min(u.notes.find('\n', b), u.notes.size());
+            std::string path = u.notes.substr(b, e - b);
+            // An array element ("keywords[2]") comes from its array's key.
+            if (!path.empty() && path.back() == ']')
+                if (size_t open = path.rfind('['); open != std::string::npos) path.resize(open);
+            add(std::move(path));
+            pos = e;
+        }
+    }
+    return keys;
+}
+
+std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& extra, bool only) {
+    std::vector<std::string> keys = only ? std::vector<std::string>{} : front_matter_default_keys();
+    for (const std::string& k : extra)
+        if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    return keys;
+}
+
+void catalog_append(Catalog& into, const Catalog& page_template) {
+    for (const Unit& u : page_template.units()) into.add(u);
+}
+
+} // namespace policyloc
