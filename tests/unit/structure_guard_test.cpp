@@ -18,7 +18,9 @@ namespace {
 using Translate = std::function<std::optional<std::string>(size_t, const std::string&)>;
 
 MergeResult merge_translated(const std::string& page, const Translate& translate) {
-    ExtractResult ex = extract_page(page, {"page.md", {}});
+    ExtractOptions extract_options;
+    extract_options.file_name = "page.md";
+    ExtractResult ex = extract_page(page, extract_options);
     REQUIRE(ex.ok());
     Catalog de = ex.catalog;
     de.target_lang = "de";
