@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "policyloc/file_io.h"
+#include "policyloc/markup_pairs.h"
 
 namespace policyloc::cli {
 
@@ -35,7 +36,10 @@ bool write_output(const std::string& path, const std::string& content) {
 }
 
 bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format) {
-    CatalogWriteResult w = catalog_write(catalog, format);
+    // XLIFF carries inline formatting as paired codes; a catalog read from PO has none yet.
+    std::optional<Catalog> annotated;
+    if (format != CatalogFormat::po) markup_annotate(annotated.emplace(catalog));
+    CatalogWriteResult w = catalog_write(annotated ? *annotated : catalog, format);
     print(w.diagnostics);
     if (!w.text) return false;
     return write_output(path, *w.text);

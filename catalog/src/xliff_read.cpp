@@ -14,6 +14,7 @@
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "xliff_codes.h"
 #include "xliff_common.h"
 #include "xliff_matches.h"
 #include "xliff_states.h"
@@ -62,7 +63,8 @@ int parse_line(const std::string& s) {
 
 // Sets notes and codes from the notes text and the codes found inline: a placeholder list at
 // the end of the notes names the codes' kinds and is taken off when its texts are the inline
-// codes' (which say where they are).
+// codes' (which say where they are). A listed code that is not inline lies inside a pair of
+// formatting codes (a link's destination), where the list's position for it stands.
 void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes) {
     std::string stripped;
     std::vector<InlineCode> listed;
@@ -70,13 +72,23 @@ void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inl
         auto text = [&](const InlineCode& c) {
             return std::string_view(u.source).substr(c.begin, c.end - c.begin);
         };
-        bool same = inline_codes.empty() || listed.size() == inline_codes.size();
+        auto in_pair = [&](const InlineCode& c) {
+            return std::any_of(u.markup.begin(), u.markup.end(), [&](const MarkupPair& p) {
+                return p.close_begin <= c.begin && c.end <= p.close_end;
+            });
+        };
+        bool same = true;
+        size_t j = 0;
         for (size_t i = 0; same && !inline_codes.empty() && i < listed.size(); ++i) {
-            same = text(listed[i]) == text(inline_codes[i]);
-            listed[i].begin = inline_codes[i].begin;
-            listed[i].end = inline_codes[i].end;
+            if (j < inline_codes.size() && text(listed[i]) == text(inline_codes[j])) {
+                listed[i].begin = inline_codes[j].begin;
+                listed[i].end = inline_codes[j].end;
+                ++j;
+            } else {
+                same = in_pair(listed[i]);
+            }
         }
-        if (same) {
+        if (same && j == inline_codes.size()) {
             u.notes = std::move(stripped);
             u.codes = std::move(listed);
             return;
@@ -133,6 +145,11 @@ class Reader {
                 diagnostics_.push_back(*bad);
                 return false;
             }
+        }
+        if (pugi::xml_node deep = detail::deeper_than(doc, detail::max_depth)) {
+            error(deep, "elements nested deeper than " + std::to_string(detail::max_depth) +
+                            " levels; not read");
+            return false;
         }
         for (pugi::xml_node n : doc.children()) {
             if (n.type() == pugi::node_doctype) {
@@ -241,7 +258,28 @@ class Reader {
         std::vector<InlineCode> codes;
         std::string target;
         UnitState state = UnitState::untranslated;
+        std::vector<detail::CodeHit> source_hits; // every code element, at its offset
+        std::vector<detail::CodeHit> target_hits;
+        bool has_target = false;
     };
+
+    // The pairs of formatting codes of the source and target, and a target whose codes are not
+    // the source's is not used: a warning, and the unit becomes fuzzy.
+    void settle_pairs(const pugi::xml_node& n, Form& f, Unit& u) {
+        if (!detail::pairs_from_hits(f.source_hits, u.markup)) u.markup.clear();
+        if (!f.has_target || u.target.empty()) return;
+        const std::string problem = detail::target_code_problem(f.source_hits, f.target_hits);
+        if (problem.empty()) {
+            if (!detail::pairs_from_hits(f.target_hits, u.target_markup) ||
+                u.target_markup.size() != u.markup.size())
+                u.target_markup.clear();
+            return;
+        }
+        if (u.state < UnitState::translated) return;
+        warning(n, "unit " + attr(n, "id") + ": the target " + problem +
+                       "; it is taken as fuzzy and the page keeps the source text");
+        u.state = UnitState::fuzzy;
+    }
 
     bool read_form(const pugi::xml_node& n, Form& f) {
         return v2_ ? read_form20(n, f) : read_form12(n, f);
@@ -297,6 +335,7 @@ class Reader {
         u.state = f.state;
         std::string notes;
         read_metadata(n, u, notes);
+        settle_pairs(n, f, u);
         settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(n);
@@ -391,8 +430,14 @@ class Reader {
         InlineText src = detail::inline_text_read(source, false, none, known, true);
         f.source = std::move(src.text);
         f.codes = std::move(src.codes);
+        f.source_hits = std::move(src.hits);
         pugi::xml_node target = first_child(tu, "target");
-        if (target) f.target = detail::inline_text_read(target, false, none, known, false).text;
+        if (target) {
+            InlineText tgt = detail::inline_text_read(target, false, none, known, false);
+            f.target = std::move(tgt.text);
+            f.target_hits = std::move(tgt.hits);
+            f.has_target = true;
+        }
         f.state = detail::state_read12(tu, target, f.target);
         return true;
     }
@@ -505,6 +550,15 @@ class Reader {
         }
     }
 
+    static void shift_hits(std::vector<detail::CodeHit>& hits, size_t by,
+                           std::vector<detail::CodeHit>& out) {
+        for (detail::CodeHit& h : hits) {
+            h.begin += by;
+            h.end += by;
+            out.push_back(std::move(h));
+        }
+    }
+
     bool read_form20(const pugi::xml_node& unit, Form& f) {
         std::map<std::string, std::string> data, known;
         if (pugi::xml_node od = first_child(unit, "originalData"))
@@ -528,12 +582,16 @@ class Reader {
                 c.end += f.source.size();
                 f.codes.push_back(std::move(c));
             }
+            shift_hits(src.hits, f.source.size(), f.source_hits);
             f.source += src.text;
             pugi::xml_node target = first_child(seg, "target");
             std::string target_text;
-            if (target)
-                target_text = detail::inline_text_read(target, true, data, known, false).text;
-            else if (!is_segment)
+            if (target) {
+                InlineText tgt = detail::inline_text_read(target, true, data, known, false);
+                target_text = std::move(tgt.text);
+                shift_hits(tgt.hits, f.target.size(), f.target_hits);
+                f.has_target = true;
+            } else if (!is_segment)
                 target_text = src.text; // ignorable: kept as in the source
             f.target += target_text;
             if (!is_segment) continue;

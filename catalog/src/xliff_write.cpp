@@ -16,6 +16,7 @@
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "xliff_builder.h"
+#include "xliff_codes.h"
 #include "xliff_common.h"
 #include "xliff_matches.h"
 #include "xliff_states.h"
@@ -32,8 +33,10 @@ using detail::ns_mda;
 using detail::obsolete12;
 using detail::obsolete20;
 using detail::obsolete_group_id;
+using detail::PlacedCode;
 using detail::plurals12;
 using detail::plurals20;
+using Role = detail::CodeHit::Role;
 
 // Codes that are sorted, within the source and not overlapping.
 bool codes_valid(const Unit& u) {
@@ -46,32 +49,21 @@ bool codes_valid(const Unit& u) {
     return true;
 }
 
-struct CodeMatch {
-    size_t begin = 0;
-    size_t end = 0;
-    size_t number = 0; // 1-based code number in the source
-};
-
-// Where the source's codes occur in the target: each code's text, first free occurrence.
-std::vector<CodeMatch> find_codes_in_target(const Unit& u, const std::string& target) {
-    std::vector<CodeMatch> found;
-    for (size_t i = 0; i < u.codes.size(); ++i) {
-        const InlineCode& c = u.codes[i];
-        const std::string_view text = std::string_view(u.source).substr(c.begin, c.end - c.begin);
-        for (size_t at = target.find(text); at != std::string::npos;
-             at = target.find(text, at + 1)) {
-            bool overlaps = std::any_of(found.begin(), found.end(), [&](const CodeMatch& m) {
-                return at < m.end && m.begin < at + text.size();
-            });
-            if (!overlaps) {
-                found.push_back({at, at + text.size(), i + 1});
-                break;
-            }
-        }
+// Target pairs that lie inside the target and do not overlap each other.
+bool target_markup_valid(const Unit& u, const std::string& target) {
+    if (u.target_markup.size() != u.markup.size() || u.markup.empty()) return false;
+    std::vector<std::pair<size_t, size_t>> ends;
+    for (const MarkupPair& p : u.target_markup) {
+        if (!(p.open_begin < p.open_end && p.open_end <= p.close_begin &&
+              p.close_begin < p.close_end && p.close_end <= target.size()))
+            return false;
+        ends.emplace_back(p.open_begin, p.open_end);
+        ends.emplace_back(p.close_begin, p.close_end);
     }
-    std::sort(found.begin(), found.end(),
-              [](const CodeMatch& a, const CodeMatch& b) { return a.begin < b.begin; });
-    return found;
+    std::sort(ends.begin(), ends.end());
+    for (size_t i = 1; i < ends.size(); ++i)
+        if (ends[i].first < ends[i - 1].second) return false;
+    return true;
 }
 
 // PO flags as one comma-separated list.
@@ -98,6 +90,8 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
         if (f.target.empty() && state != UnitState::fuzzy) f.state = UnitState::untranslated;
         f.unit.source = i == 0 ? u.source : *u.source_plural;
         f.unit.codes.clear();
+        f.unit.markup.clear();
+        f.unit.target_markup.clear();
         f.unit.previous_source.reset(); // the group's, not a form's
         forms.push_back(std::move(f));
     }
@@ -301,28 +295,82 @@ class Writer {
         unit_notes(parent, u, id, depth);
     }
 
-    // Text with the given code spans written as <ph> elements.
-    void content(pugi::xml_node node, std::string_view text, const std::vector<CodeMatch>& codes,
-                 const std::string& id) {
+    // Text with its codes: standalone codes as <ph>; pairs as <bpt>/<ept> (1.2), <pc> (2.0) or,
+    // where a target's pairs do not nest, <sc/>/<ec/>.
+    void content(pugi::xml_node node, std::string_view text, const std::vector<PlacedCode>& codes,
+                 const Unit& u, bool target, const std::string& id) {
+        std::vector<pugi::xml_node> stack{node};
+        const bool nest = v2_ && detail::codes_nest(codes);
         size_t pos = 0;
-        for (const CodeMatch& m : codes) {
-            b_.text(node, text.substr(pos, m.begin - pos), id);
-            code(node, m.number, text.substr(m.begin, m.end - m.begin), id);
+        for (const PlacedCode& m : codes) {
+            b_.text(stack.back(), text.substr(pos, m.begin - pos), id);
+            const std::string_view code_text = text.substr(m.begin, m.end - m.begin);
+            if (m.role == Role::standalone)
+                code(stack.back(), m.number, code_text, id);
+            else if (nest && m.role == Role::open)
+                stack.push_back(pc(stack.back(), u, m.number, target, id));
+            else if (nest)
+                stack.pop_back();
+            else
+                pair_end(stack.back(), u, m, code_text, target, id);
             pos = m.end;
         }
-        b_.text(node, text.substr(pos), id);
+        b_.text(stack.back(), text.substr(pos), id);
     }
 
-    void source_content(pugi::xml_node node, const Unit& u, const std::string& id) {
-        std::vector<CodeMatch> codes;
-        for (size_t i = 0; i < u.codes.size(); ++i)
-            codes.push_back({u.codes[i].begin, u.codes[i].end, i + 1});
-        content(node, u.source, codes, id);
+    // The originalData id of a pair's start or end; a target whose delimiters differ from the
+    // source's (a translated link destination) has data of its own.
+    static std::string pair_data_id(const Unit& u, size_t number, bool open, bool target) {
+        std::string data = "d" + detail::pair_id(number) + (open ? "s" : "e");
+        return target && pair_text(u, number, open, true) != pair_text(u, number, open, false)
+                   ? data + "-t"
+                   : data;
     }
 
-    void target_content(pugi::xml_node node, const Unit& u, const std::string& target,
-                        const std::string& id) {
-        content(node, target, find_codes_in_target(u, target), id);
+    static std::string_view pair_text(const Unit& u, size_t number, bool open, bool target) {
+        const MarkupPair& p = (target ? u.target_markup : u.markup)[number - 1];
+        const std::string_view text = target ? u.target : u.source;
+        return open ? text.substr(p.open_begin, p.open_end - p.open_begin)
+                    : text.substr(p.close_begin, p.close_end - p.close_begin);
+    }
+
+    void markup_type(pugi::xml_node e, const Unit& u, size_t number) {
+        const detail::MarkupType20 t = detail::markup_type20(u.markup[number - 1].kind);
+        e.append_attribute("type") = t.type;
+        if (*t.sub_type) e.append_attribute("subType") = t.sub_type;
+    }
+
+    pugi::xml_node pc(pugi::xml_node node, const Unit& u, size_t number, bool target,
+                      const std::string& id) {
+        pugi::xml_node e = node.append_child("pc");
+        e.append_attribute("id") = detail::pair_id(number).c_str();
+        e.append_attribute("dataRefStart") = pair_data_id(u, number, true, target).c_str();
+        e.append_attribute("dataRefEnd") = pair_data_id(u, number, false, target).c_str();
+        markup_type(e, u, number);
+        e.append_attribute("dispStart") =
+            b_.attribute_text(pair_text(u, number, true, target), id).c_str();
+        e.append_attribute("dispEnd") =
+            b_.attribute_text(pair_text(u, number, false, target), id).c_str();
+        return e;
+    }
+
+    void pair_end(pugi::xml_node node, const Unit& u, const PlacedCode& m, std::string_view text,
+                  bool target, const std::string& id) {
+        const bool open = m.role == Role::open;
+        const std::string pid = detail::pair_id(m.number);
+        if (!v2_) {
+            pugi::xml_node e = node.append_child(open ? "bpt" : "ept");
+            e.append_attribute("id") = pid.c_str();
+            if (open)
+                e.append_attribute("ctype") = detail::markup_ctype12(u.markup[m.number - 1].kind);
+            b_.text(e, text, id);
+            return;
+        }
+        pugi::xml_node e = node.append_child(open ? "sc" : "ec");
+        e.append_attribute(open ? "id" : "startRef") = pid.c_str();
+        e.append_attribute("dataRef") = pair_data_id(u, m.number, open, target).c_str();
+        if (open) markup_type(e, u, m.number);
+        e.append_attribute("disp") = b_.attribute_text(text, id).c_str();
     }
 
     void code(pugi::xml_node node, size_t number, std::string_view text, const std::string& id) {
@@ -335,6 +383,16 @@ class Writer {
         } else {
             b_.text(ph, text, id);
         }
+    }
+
+    void source_content(pugi::xml_node node, const Unit& u, const std::string& id) {
+        content(node, u.source, detail::place_source_codes(u, !u.markup.empty()), u, false, id);
+    }
+
+    void target_content(pugi::xml_node node, const Unit& u, const std::string& target,
+                        const std::string& id) {
+        const bool pairs = target_markup_valid(u, target);
+        content(node, target, detail::place_target_codes(u, target, pairs), u, pairs, id);
     }
 
     void target12(pugi::xml_node tu, const Unit& u, UnitState state, const std::string& target,
@@ -407,14 +465,27 @@ class Writer {
     }
 
     void original_data(pugi::xml_node unit, const Unit& u, const std::string& id, int depth) {
-        if (u.codes.empty()) return;
+        if (u.codes.empty() && u.markup.empty()) return;
         pugi::xml_node od = b_.element(unit, "originalData", depth);
-        for (size_t i = 0; i < u.codes.size(); ++i) {
-            const InlineCode& c = u.codes[i];
+        auto data = [&](const std::string& data_id, std::string_view text) {
             pugi::xml_node d = b_.element(od, "data", depth + 1);
-            d.append_attribute("id") = ("d" + std::to_string(i + 1)).c_str();
-            b_.text(d, std::string_view(u.source).substr(c.begin, c.end - c.begin), id);
+            d.append_attribute("id") = data_id.c_str();
+            b_.text(d, text, id);
+        };
+        for (const PlacedCode& c : detail::place_source_codes(u, !u.markup.empty()))
+            if (c.role == Role::standalone)
+                data("d" + std::to_string(c.number),
+                     std::string_view(u.source).substr(c.begin, c.end - c.begin));
+        for (size_t n = 1; n <= u.markup.size(); ++n) {
+            data(pair_data_id(u, n, true, false), pair_text(u, n, true, false));
+            data(pair_data_id(u, n, false, false), pair_text(u, n, false, false));
         }
+        if (detail::writable_state(u) != UnitState::untranslated &&
+            target_markup_valid(u, u.target))
+            for (size_t n = 1; n <= u.markup.size(); ++n)
+                for (bool open : {true, false})
+                    if (pair_data_id(u, n, open, true) != pair_data_id(u, n, open, false))
+                        data(pair_data_id(u, n, open, true), pair_text(u, n, open, true));
         b_.close(od, depth);
     }
 
@@ -471,6 +542,17 @@ class Writer {
                                         ": inline codes out of order or range, "
                                         "written as plain text"});
             w.codes.clear();
+        }
+        if (!w.markup.empty() && !detail::markup_valid(w)) {
+            diagnostics_.push_back({Severity::warning,
+                                    {},
+                                    0,
+                                    0,
+                                    "unit " + id +
+                                        ": formatting codes out of order or range, "
+                                        "written as plain text"});
+            w.markup.clear();
+            w.target_markup.clear();
         }
 
         if (!u.source_plural) {

@@ -29,9 +29,10 @@ struct ShortcodeTag {
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text);
 
 struct SpanScan {
-    std::string text;              // the unit text; collapsed and shortcut references are
-                                   // written out as full references ("[a][]" -> "[a][a]")
-    std::vector<InlineCode> codes; // sorted, not overlapping
+    std::string text;               // the unit text; collapsed and shortcut references are
+                                    // written out as full references ("[a][]" -> "[a][a]")
+    std::vector<InlineCode> codes;  // sorted, not overlapping
+    std::vector<MarkupPair> markup; // inline formatting as pairs of codes (inline_markup.h)
 };
 
 // `block` is the cmark-gfm block whose inline children were parsed from `text`.
