@@ -2,6 +2,8 @@
 // reader (see xliff_codes.h).
 #include "xliff_codes.h"
 
+#include "inline_codes.h"
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -181,6 +183,54 @@ std::string target_code_problem(const std::vector<CodeHit>& source,
         open.pop_back();
     }
     return {};
+}
+
+// Sets notes and codes from the notes text and the codes found inline: a placeholder list at
+// the end of the notes names the codes' kinds and is taken off when its texts are the inline
+// codes' (which say where they are). A listed code that is not inline lies inside a pair of
+// formatting codes (a link's destination), where the list's position for it stands.
+void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes) {
+    std::string stripped;
+    std::vector<InlineCode> listed;
+    if (detail::split_code_list(notes, u.source, stripped, listed)) {
+        auto text = [&](const InlineCode& c) {
+            return std::string_view(u.source).substr(c.begin, c.end - c.begin);
+        };
+        auto in_pair = [&](const InlineCode& c) {
+            return std::any_of(u.markup.begin(), u.markup.end(), [&](const MarkupPair& p) {
+                return p.close_begin <= c.begin && c.end <= p.close_end;
+            });
+        };
+        bool same = true;
+        size_t j = 0;
+        for (size_t i = 0; same && !inline_codes.empty() && i < listed.size(); ++i) {
+            if (j < inline_codes.size() && text(listed[i]) == text(inline_codes[j])) {
+                listed[i].begin = inline_codes[j].begin;
+                listed[i].end = inline_codes[j].end;
+                ++j;
+            } else {
+                same = in_pair(listed[i]);
+            }
+        }
+        if (same && j == inline_codes.size()) {
+            u.notes = std::move(stripped);
+            u.codes = std::move(listed);
+            return;
+        }
+    }
+    u.notes = notes;
+    u.codes = std::move(inline_codes);
+}
+
+std::string settle_pairs(Unit& u, const std::vector<CodeHit>& source,
+                         const std::vector<CodeHit>* target) {
+    if (!pairs_from_hits(source, u.markup)) u.markup.clear();
+    if (!target || u.target.empty()) return {};
+    std::string problem = target_code_problem(source, *target);
+    if (problem.empty() &&
+        (!pairs_from_hits(*target, u.target_markup) || u.target_markup.size() != u.markup.size()))
+        u.target_markup.clear();
+    return problem;
 }
 
 } // namespace policyloc::detail

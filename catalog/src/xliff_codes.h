@@ -43,4 +43,16 @@ bool pairs_from_hits(const std::vector<CodeHit>& hits, std::vector<MarkupPair>& 
 std::string target_code_problem(const std::vector<CodeHit>& source,
                                 const std::vector<CodeHit>& target);
 
+// Sets notes and codes from the notes text and the codes found inline: a placeholder list at
+// the end of the notes names the codes' kinds and is taken off when its texts are the inline
+// codes' (which say where they are). A listed code that is not inline lies inside a pair of
+// formatting codes (a link's destination), where the list's position for it stands. Call after
+// settle_pairs.
+void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes);
+
+// Sets the unit's pairs from the code hits of its source and (when it has a target) of its
+// target; returns what is wrong with the target's codes, "" when nothing is.
+std::string settle_pairs(Unit& u, const std::vector<CodeHit>& source,
+                         const std::vector<CodeHit>* target);
+
 } // namespace policyloc::detail

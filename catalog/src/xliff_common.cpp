@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "policyloc/utf8_text.h"
 
@@ -49,6 +51,25 @@ std::string all_text(const pugi::xml_node& n) {
         c = c.next_sibling();
     }
     return out;
+}
+
+std::vector<std::string> split_flags(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t comma = s.find(", ", start);
+        if (comma == std::string::npos) comma = s.size();
+        if (comma > start) out.push_back(s.substr(start, comma - start));
+        start = comma + 2;
+    }
+    return out;
+}
+
+int parse_line(const std::string& s) {
+    if (s.empty() || s.size() > 9) return 0;
+    for (char c : s)
+        if (c < '0' || c > '9') return 0;
+    return std::atoi(s.c_str());
 }
 
 pugi::xml_node deeper_than(const pugi::xml_node& doc, size_t limit) {

@@ -60,6 +60,10 @@ std::string attr(const pugi::xml_node& n, const char* name);
 // All character data below a node (element content of <ph>, <bpt>, <sub> ...).
 std::string all_text(const pugi::xml_node& n);
 
+// PO flags from "a, b" text; a line number from its digits (0 for anything else).
+std::vector<std::string> split_flags(const std::string& s);
+int parse_line(const std::string& s);
+
 // How deep elements may nest in a document that is read: real XLIFF nests a few levels of
 // groups and inline codes; the reading of groups and inline content recurses.
 inline constexpr size_t max_depth = 1000;

@@ -33,69 +33,15 @@ using detail::ns12;
 using detail::ns20;
 using detail::obsolete12;
 using detail::obsolete20;
+using detail::parse_line;
 using detail::plurals12;
 using detail::plurals20;
+using detail::split_flags;
 
 std::string join_lines(const std::string& a, const std::string& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
     return a + "\n" + b;
-}
-
-std::vector<std::string> split_flags(const std::string& s) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= s.size()) {
-        size_t comma = s.find(", ", start);
-        if (comma == std::string::npos) comma = s.size();
-        if (comma > start) out.push_back(s.substr(start, comma - start));
-        start = comma + 2;
-    }
-    return out;
-}
-
-int parse_line(const std::string& s) {
-    if (s.empty() || s.size() > 9) return 0;
-    for (char c : s)
-        if (c < '0' || c > '9') return 0;
-    return std::atoi(s.c_str());
-}
-
-// Sets notes and codes from the notes text and the codes found inline: a placeholder list at
-// the end of the notes names the codes' kinds and is taken off when its texts are the inline
-// codes' (which say where they are). A listed code that is not inline lies inside a pair of
-// formatting codes (a link's destination), where the list's position for it stands.
-void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes) {
-    std::string stripped;
-    std::vector<InlineCode> listed;
-    if (detail::split_code_list(notes, u.source, stripped, listed)) {
-        auto text = [&](const InlineCode& c) {
-            return std::string_view(u.source).substr(c.begin, c.end - c.begin);
-        };
-        auto in_pair = [&](const InlineCode& c) {
-            return std::any_of(u.markup.begin(), u.markup.end(), [&](const MarkupPair& p) {
-                return p.close_begin <= c.begin && c.end <= p.close_end;
-            });
-        };
-        bool same = true;
-        size_t j = 0;
-        for (size_t i = 0; same && !inline_codes.empty() && i < listed.size(); ++i) {
-            if (j < inline_codes.size() && text(listed[i]) == text(inline_codes[j])) {
-                listed[i].begin = inline_codes[j].begin;
-                listed[i].end = inline_codes[j].end;
-                ++j;
-            } else {
-                same = in_pair(listed[i]);
-            }
-        }
-        if (same && j == inline_codes.size()) {
-            u.notes = std::move(stripped);
-            u.codes = std::move(listed);
-            return;
-        }
-    }
-    u.notes = notes;
-    u.codes = std::move(inline_codes);
 }
 
 // A byte-order mark or NUL bytes of UTF-16/32 (pugixml converts those to UTF-8 itself).
@@ -263,19 +209,11 @@ class Reader {
         bool has_target = false;
     };
 
-    // The pairs of formatting codes of the source and target, and a target whose codes are not
-    // the source's is not used: a warning, and the unit becomes fuzzy.
-    void settle_pairs(const pugi::xml_node& n, Form& f, Unit& u) {
-        if (!detail::pairs_from_hits(f.source_hits, u.markup)) u.markup.clear();
-        if (!f.has_target || u.target.empty()) return;
-        const std::string problem = detail::target_code_problem(f.source_hits, f.target_hits);
-        if (problem.empty()) {
-            if (!detail::pairs_from_hits(f.target_hits, u.target_markup) ||
-                u.target_markup.size() != u.markup.size())
-                u.target_markup.clear();
-            return;
-        }
-        if (u.state < UnitState::translated) return;
+    // A target whose codes are not the source's is not used: a warning, and the unit is fuzzy.
+    void settle_pairs(const pugi::xml_node& n, const Form& f, Unit& u) {
+        const std::string problem =
+            detail::settle_pairs(u, f.source_hits, f.has_target ? &f.target_hits : nullptr);
+        if (problem.empty() || u.state < UnitState::translated) return;
         warning(n, "unit " + attr(n, "id") + ": the target " + problem +
                        "; it is taken as fuzzy and the page keeps the source text");
         u.state = UnitState::fuzzy;
@@ -336,7 +274,7 @@ class Reader {
         std::string notes;
         read_metadata(n, u, notes);
         settle_pairs(n, f, u);
-        settle_codes(u, notes, std::move(f.codes));
+        detail::settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(n);
         u.catalog_id = attr(n, "id");
@@ -379,7 +317,7 @@ class Reader {
         if (!any_target) u.plural_targets.clear();
         u.target = forms[0].target;
         if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
-        settle_codes(u, notes, {});
+        detail::settle_codes(u, notes, {});
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(g);
         u.catalog_id = attr(g, "id");
