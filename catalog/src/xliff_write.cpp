@@ -488,8 +488,46 @@ CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
     return result;
 }
 
+namespace {
+
+// The catalog as one catalog per page, so that CAT tools show each unit's page: a unit's page is
+// its first reference's file (a unit without one goes with the unit before it); the PO header
+// goes with the first page, obsolete units with the last. Empty for fewer than two pages, and
+// when a page's units do not follow each other (a catalog merged by other tools), so that one
+// <file> keeps their order.
+std::vector<Catalog> split_pages(const Catalog& catalog) {
+    std::vector<Catalog> pages;
+    for (const Unit& u : catalog.units()) {
+        if (u.obsolete) continue;
+        if (!u.refs.empty() && (pages.empty() || pages.back().original != u.refs.front().file)) {
+            for (const Catalog& p : pages)
+                if (p.original == u.refs.front().file) return {};
+            Catalog& page = pages.emplace_back();
+            page.source_lang = catalog.source_lang;
+            page.target_lang = catalog.target_lang;
+            page.original = u.refs.front().file;
+        }
+        if (pages.empty()) return {}; // a unit without a page before any page
+        pages.back().units().push_back(u);
+    }
+    if (pages.size() < 2) return {};
+    pages.front().header = catalog.header;
+    pages.front().header_comment = catalog.header_comment;
+    pages.front().header_fuzzy = catalog.header_fuzzy;
+    for (const Unit& u : catalog.units())
+        if (u.obsolete) pages.back().units().push_back(u);
+    for (Catalog& p : pages) p.reindex();
+    return pages;
+}
+
+} // namespace
+
 CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version) {
-    return xliff_write_files({&catalog}, version);
+    const std::vector<Catalog> pages = split_pages(catalog);
+    if (pages.empty()) return xliff_write_files({&catalog}, version);
+    std::vector<const Catalog*> files;
+    for (const Catalog& p : pages) files.push_back(&p);
+    return xliff_write_files(files, version);
 }
 
 } // namespace policyloc
