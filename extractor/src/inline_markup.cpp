@@ -79,21 +79,27 @@ class Walker {
         for (size_t i = 0; i < lit.size();) {
             if (pos_ >= text_.size()) return false;
             const char c = text_[pos_];
+            if (c == '&' && reference(lit, i)) continue;
             if (c == lit[i]) {
                 ++pos_, ++i;
             } else if (c == '\\' && pos_ + 1 < text_.size() && text_[pos_ + 1] == lit[i] &&
                        ascii_punct(lit[i])) {
                 pos_ += 2, ++i;
-            } else if (c == '&') {
-                const size_t semi = text_.find(';', pos_);
-                if (semi == std::string_view::npos || semi - pos_ > 40) return false;
-                auto decoded = decode_reference(text_.substr(pos_, semi + 1 - pos_));
-                if (!decoded || lit.substr(i, decoded->size()) != *decoded) return false;
-                pos_ = semi + 1, i += decoded->size();
             } else {
                 return false;
             }
         }
+        return true;
+    }
+
+    // An entity or character reference at the cursor that stands for the literal's bytes at
+    // `i`: both move past it.
+    bool reference(std::string_view lit, size_t& i) {
+        const size_t semi = text_.substr(0, pos_ + 40).find(';', pos_);
+        if (semi == std::string_view::npos) return false;
+        const auto decoded = decode_reference(text_.substr(pos_, semi + 1 - pos_));
+        if (!decoded || lit.substr(i, decoded->size()) != *decoded) return false;
+        pos_ = semi + 1, i += decoded->size();
         return true;
     }
 
