@@ -225,7 +225,9 @@ void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inl
 std::string settle_pairs(Unit& u, const std::vector<CodeHit>& source,
                          const std::vector<CodeHit>* target) {
     if (!pairs_from_hits(source, u.markup)) u.markup.clear();
-    if (!target || u.target.empty()) return {};
+    // A target without any code is Markdown text as a PO translation is; the merge's guards
+    // judge it.
+    if (!target || u.target.empty() || target->empty()) return {};
     std::string problem = target_code_problem(source, *target);
     if (problem.empty() &&
         (!pairs_from_hits(*target, u.target_markup) || u.target_markup.size() != u.markup.size()))

@@ -51,7 +51,8 @@ std::string target_code_problem(const std::vector<CodeHit>& source,
 void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes);
 
 // Sets the unit's pairs from the code hits of its source and (when it has a target) of its
-// target; returns what is wrong with the target's codes, "" when nothing is.
+// target; returns what is wrong with the target's codes, "" when nothing is (a target without
+// any code is taken as the Markdown text it is).
 std::string settle_pairs(Unit& u, const std::vector<CodeHit>& source,
                          const std::vector<CodeHit>* target);
 

@@ -130,8 +130,16 @@ void InlineWriter::source(pugi::xml_node node, const Unit& u, const std::string&
 
 void InlineWriter::target(pugi::xml_node node, const Unit& u, const std::string& target,
                           const std::string& id) {
+    // Every code in its place, or none: a target without codes reads back as the Markdown text
+    // it is (a PO translation that dropped some formatting), while one with only some of them
+    // reads as broken.
     const bool pairs = target_markup_valid(u, target);
-    content(node, target, place_target_codes(u, target, pairs), u, pairs, id);
+    std::vector<PlacedCode> codes;
+    if (pairs || u.markup.empty()) {
+        codes = place_target_codes(u, target, pairs);
+        if (codes.size() != place_source_codes(u, pairs).size()) codes.clear();
+    }
+    content(node, target, codes, u, pairs && !codes.empty(), id);
 }
 
 void InlineWriter::original_data(pugi::xml_node unit, const Unit& u, const std::string& id,

@@ -228,3 +228,29 @@ TEST_CASE("xliff codes: markup_annotate finds a PO unit's pairs and matches the 
     markup_annotate(dropped);
     CHECK(dropped.target_markup.empty());
 }
+
+TEST_CASE("xliff codes: a target without any code is Markdown text, as in PO") {
+    // A CAT tool's target of plain text.
+    auto r = xliff_read(doc12(source12, "Nous ne vendons *jamais* `x`."), "fr.xlf");
+    REQUIRE(r.catalog);
+    CHECK(r.catalog->units().front().state == UnitState::translated);
+    CHECK(r.catalog->units().front().target == "Nous ne vendons *jamais* `x`.");
+    CHECK(r.diagnostics.empty());
+    // A PO translation that dropped a pair is written without codes and reads back the same.
+    Unit u = extracted_unit(page);
+    u.target = "Nous ne vendons jamais [vos données](https://example.com/d \"Data\").";
+    u.state = UnitState::translated;
+    markup_annotate(u);
+    CHECK(u.target_markup.empty());
+    Catalog cat;
+    cat.add(u);
+    for (CatalogFormat v : {CatalogFormat::xliff12, CatalogFormat::xliff20}) {
+        auto w = xliff_write(cat, v);
+        REQUIRE(w.text);
+        auto back = xliff_read(*w.text, "x.xlf");
+        REQUIRE(back.catalog);
+        CHECK(back.catalog->units().front().target == u.target);
+        CHECK(back.catalog->units().front().state == UnitState::translated);
+        CHECK(back.diagnostics.empty());
+    }
+}
