@@ -4,6 +4,7 @@
 
 #include "policyloc/atomic_file.h"
 #include "policyloc/file_io.h"
+#include "policyloc/markup_pairs.h"
 
 namespace policyloc::cli {
 
@@ -36,7 +37,10 @@ bool write_output(const std::string& path, const std::string& content) {
 }
 
 bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format) {
-    FileWriteResult w = catalog_write_file(catalog, path, format);
+    // XLIFF carries inline formatting as paired codes; a catalog read from PO has none yet.
+    std::optional<Catalog> annotated;
+    if (format != CatalogFormat::po) markup_annotate(annotated.emplace(catalog));
+    FileWriteResult w = catalog_write_file(annotated ? *annotated : catalog, path, format);
     print(w.diagnostics);
     return w.outcome != WriteOutcome::failed;
 }

@@ -5,6 +5,7 @@
 #include "cli_io.h"
 #include "commands.h"
 #include "policyloc/handoff.h"
+#include "policyloc/markup_pairs.h"
 #include "policyloc/stats.h"
 
 namespace policyloc::cli {
@@ -76,8 +77,12 @@ int run_export(const ExportCommand& c) {
     if (*format == CatalogFormat::po) {
         ok = write_catalog(handoff_combine(h.files), c.output, *format);
     } else {
+        std::vector<Catalog> annotated = h.files;
         std::vector<const Catalog*> files;
-        for (const Catalog& f : h.files) files.push_back(&f);
+        for (Catalog& f : annotated) {
+            markup_annotate(f); // XLIFF's paired codes for the formatting
+            files.push_back(&f);
+        }
         CatalogWriteResult w = xliff_write_files(files, *format);
         print(w.diagnostics);
         ok = w.text && write_output(c.output, *w.text);

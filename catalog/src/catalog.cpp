@@ -62,6 +62,29 @@ CodeKind code_kind_from_name(std::string_view name) {
     return CodeKind::other;
 }
 
+const char* markup_kind_name(MarkupKind kind) {
+    switch (kind) {
+    case MarkupKind::emphasis:
+        return "emphasis";
+    case MarkupKind::strong:
+        return "strong";
+    case MarkupKind::strikethrough:
+        return "strikethrough";
+    case MarkupKind::link:
+        return "link";
+    case MarkupKind::image:
+        return "image";
+    }
+    return "emphasis";
+}
+
+std::optional<MarkupKind> markup_kind_from_name(std::string_view name) {
+    for (MarkupKind k : {MarkupKind::emphasis, MarkupKind::strong, MarkupKind::strikethrough,
+                         MarkupKind::link, MarkupKind::image})
+        if (name == markup_kind_name(k)) return k;
+    return std::nullopt;
+}
+
 std::string_view InlineCode::kind_name() const {
     return kind == CodeKind::other ? std::string_view(other_name) : code_kind_name(kind);
 }

@@ -2,6 +2,7 @@
 // PO writes as an extracted comment and XLIFF as part of the developer note. A code is the first
 // occurrence of TEXT after the previous code, unless KIND ends in " (occurrence N)": then it is
 // the N-th occurrence of TEXT in the source.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,9 +40,22 @@ std::pair<std::string_view, size_t> kind_and_occurrence(std::string_view kind) {
     size_t at = kind.rfind(mark);
     if (at == std::string_view::npos || kind.back() != ')') return {kind, 0};
     std::string_view digits = kind.substr(at + mark.size(), kind.size() - 1 - at - mark.size());
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos)
         return {kind, 0};
     return {kind.substr(0, at), std::stoul(std::string(digits))};
+}
+
+// A kind that ends in " (N" + `tail` (" lines)"): the kind without it and N; else the kind
+// and 0.
+std::pair<std::string_view, size_t> kind_and_count(std::string_view kind, std::string_view tail) {
+    if (!kind.ends_with(tail)) return {kind, 0};
+    const size_t digits_end = kind.size() - tail.size();
+    size_t at = digits_end;
+    while (at > 0 && kind[at - 1] >= '0' && kind[at - 1] <= '9') --at;
+    if (at == digits_end || digits_end - at > 6 || at < 2 || kind.substr(at - 2, 2) != " (")
+        return {kind, 0};
+    return {kind.substr(0, at - 2), std::stoul(std::string(kind.substr(at, digits_end - at)))};
 }
 
 } // namespace
@@ -65,6 +79,9 @@ std::string notes_with_codes(const Unit& unit) {
         if (!text.empty() && unit.source.find(text, search_from) != c.begin)
             kind +=
                 " (occurrence " + std::to_string(occurrence_of(unit.source, text, c.begin)) + ")";
+        // A text of several lines (a tag or a hard break across a line end) says how many.
+        if (const size_t breaks = std::count(text.begin(), text.end(), '\n'); breaks > 0)
+            kind += " (" + std::to_string(breaks + 1) + " lines)";
         search_from = c.end;
         out += "\n{" + std::to_string(i + 1) + "} " + kind + ": " + text;
     }
@@ -94,15 +111,20 @@ bool split_code_list(const std::string& notes, const std::string& source, std::s
         for (size_t sep = line.find(": ", number.size()); sep != std::string::npos;
              sep = line.find(": ", sep + 1)) {
             std::string text = line.substr(sep + 2);
+            const auto [kind_lines, count] = kind_and_count(
+                std::string_view(line).substr(number.size(), sep - number.size()), " lines)");
+            const size_t more = count > 1 ? count - 1 : 0;
+            if (i + more >= lines.size()) continue;
+            for (size_t k = 1; k <= more; ++k) text += "\n" + lines[i + k];
             if (text.empty()) continue;
-            const auto [kind, occurrence] = kind_and_occurrence(
-                std::string_view(line).substr(number.size(), sep - number.size()));
+            const auto [kind, occurrence] = kind_and_occurrence(kind_lines);
             size_t at = occurrence ? nth_occurrence(source, text, occurrence)
                                    : source.find(text, search_from);
             if (at == std::string::npos || at < search_from) continue;
             codes.push_back(inline_code_named(at, at + text.size(), kind));
             search_from = at + text.size();
             found = true;
+            i += more;
             break;
         }
         if (!found) return false;

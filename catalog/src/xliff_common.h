@@ -60,12 +60,52 @@ std::string attr(const pugi::xml_node& n, const char* name);
 // All character data below a node (element content of <ph>, <bpt>, <sub> ...).
 std::string all_text(const pugi::xml_node& n);
 
+// PO flags from "a, b" text; a line number from its digits (0 for anything else).
+std::vector<std::string> split_flags(const std::string& s);
+int parse_line(const std::string& s);
+
+// How deep elements may nest in a document that is read: real XLIFF nests a few levels of
+// groups and inline codes; the reading of groups and inline content recurses.
+inline constexpr size_t max_depth = 1000;
+// The first element nested deeper than `limit` below `doc`, walked without recursion; an
+// empty node when there is none.
+pugi::xml_node deeper_than(const pugi::xml_node& doc, size_t limit);
+
 // ---- Inline content (xliff_read_inline.cpp)
 
+// Where one inline code element stands in a <source> or <target>: a standalone code (<ph>,
+// <x/> ...) or one end of a pair of policyloc's formatting codes (id "m" + number: <bpt>/<ept>
+// in 1.2, <pc> or <sc/>/<ec/> in 2.0), with the bytes of its original text.
+struct CodeHit {
+    enum class Role { standalone, open, close };
+    std::string id; // the element's id (an <ec/>'s startRef)
+    Role role = Role::standalone;
+    size_t begin = 0;
+    size_t end = 0;
+    std::string kind; // a pair's markup_kind_name(), from ctype (1.2) or type/subType (2.0)
+};
+
+// How a pair of formatting codes names its kind: the ctype of <bpt> (1.2), the type and
+// subType of <pc> and <sc/> (2.0).
+const char* markup_ctype12(MarkupKind kind);
+struct MarkupType20 {
+    const char* type;
+    const char* sub_type; // "" for none
+};
+MarkupType20 markup_type20(MarkupKind kind);
+
+// The id of policyloc's pair number `n` (1-based), and the number of such an id (0 for any
+// other id).
+std::string pair_id(size_t n);
+size_t pair_number(std::string_view id);
+
 // Text of a <source> or <target> with its inline codes turned back into their original text.
+// `codes` are the standalone codes (and foreign paired codes, as codes of their element's
+// name); `hits` every code element, pairs included.
 struct InlineText {
     std::string text;
     std::vector<InlineCode> codes;
+    std::vector<CodeHit> hits;
 };
 
 // Reads the content of `n`. `data`: XLIFF 2.0 originalData (id -> text); `known`: code texts

@@ -15,6 +15,7 @@
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 #include "policyloc/plural_forms.h"
+#include "xliff_codes.h"
 #include "xliff_common.h"
 #include "xliff_encoding.h"
 #include "xliff_matches.h"
@@ -34,58 +35,15 @@ using detail::ns12;
 using detail::ns20;
 using detail::obsolete12;
 using detail::obsolete20;
+using detail::parse_line;
 using detail::plurals12;
 using detail::plurals20;
+using detail::split_flags;
 
 std::string join_lines(const std::string& a, const std::string& b) {
     if (a.empty()) return b;
     if (b.empty()) return a;
     return a + "\n" + b;
-}
-
-std::vector<std::string> split_flags(const std::string& s) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= s.size()) {
-        size_t comma = s.find(", ", start);
-        if (comma == std::string::npos) comma = s.size();
-        if (comma > start) out.push_back(s.substr(start, comma - start));
-        start = comma + 2;
-    }
-    return out;
-}
-
-int parse_line(const std::string& s) {
-    if (s.empty() || s.size() > 9) return 0;
-    for (char c : s)
-        if (c < '0' || c > '9') return 0;
-    return std::atoi(s.c_str());
-}
-
-// Sets notes and codes from the notes text and the codes found inline: a placeholder list at
-// the end of the notes names the codes' kinds and is taken off when its texts are the inline
-// codes' (which say where they are).
-void settle_codes(Unit& u, const std::string& notes, std::vector<InlineCode> inline_codes) {
-    std::string stripped;
-    std::vector<InlineCode> listed;
-    if (detail::split_code_list(notes, u.source, stripped, listed)) {
-        auto text = [&](const InlineCode& c) {
-            return std::string_view(u.source).substr(c.begin, c.end - c.begin);
-        };
-        bool same = inline_codes.empty() || listed.size() == inline_codes.size();
-        for (size_t i = 0; same && !inline_codes.empty() && i < listed.size(); ++i) {
-            same = text(listed[i]) == text(inline_codes[i]);
-            listed[i].begin = inline_codes[i].begin;
-            listed[i].end = inline_codes[i].end;
-        }
-        if (same) {
-            u.notes = std::move(stripped);
-            u.codes = std::move(listed);
-            return;
-        }
-    }
-    u.notes = notes;
-    u.codes = std::move(inline_codes);
 }
 
 class Reader {
@@ -120,6 +78,11 @@ class Reader {
         }
         if (auto bad = detail::xliff_bad_char_ref(xml_, name_)) {
             diagnostics_.push_back(*bad);
+            return false;
+        }
+        if (pugi::xml_node deep = detail::deeper_than(doc, detail::max_depth)) {
+            error(deep, "elements nested deeper than " + std::to_string(detail::max_depth) +
+                            " levels; not read");
             return false;
         }
         for (pugi::xml_node n : doc.children()) {
@@ -229,7 +192,20 @@ class Reader {
         std::vector<InlineCode> codes;
         std::string target;
         UnitState state = UnitState::untranslated;
+        std::vector<detail::CodeHit> source_hits; // every code element, at its offset
+        std::vector<detail::CodeHit> target_hits;
+        bool has_target = false;
     };
+
+    // A target whose codes are not the source's is not used: a warning, and the unit is fuzzy.
+    void settle_pairs(const pugi::xml_node& n, const Form& f, Unit& u) {
+        const std::string problem =
+            detail::settle_pairs(u, f.source_hits, f.has_target ? &f.target_hits : nullptr);
+        if (problem.empty() || u.state < UnitState::translated) return;
+        warning(n, "unit " + attr(n, "id") + ": the target " + problem +
+                       "; it is taken as fuzzy and the page keeps the source text");
+        u.state = UnitState::fuzzy;
+    }
 
     bool read_form(const pugi::xml_node& n, Form& f) {
         return v2_ ? read_form20(n, f) : read_form12(n, f);
@@ -285,7 +261,8 @@ class Reader {
         u.state = f.state;
         std::string notes;
         read_metadata(n, u, notes);
-        settle_codes(u, notes, std::move(f.codes));
+        settle_pairs(n, f, u);
+        detail::settle_codes(u, notes, std::move(f.codes));
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(n);
         u.catalog_id = attr(n, "id");
@@ -334,7 +311,7 @@ class Reader {
         if (!any_target) u.plural_targets.clear();
         u.target = forms[0].target;
         if (u.state == UnitState::untranslated && !u.target.empty()) u.state = UnitState::fuzzy;
-        settle_codes(u, notes, {});
+        detail::settle_codes(u, notes, {});
         u.obsolete = in_obsolete_;
         u.catalog_line = line_of(g);
         u.catalog_id = attr(g, "id");
@@ -385,8 +362,14 @@ class Reader {
         InlineText src = detail::inline_text_read(source, false, none, known, true);
         f.source = std::move(src.text);
         f.codes = std::move(src.codes);
+        f.source_hits = std::move(src.hits);
         pugi::xml_node target = first_child(tu, "target");
-        if (target) f.target = detail::inline_text_read(target, false, none, known, false).text;
+        if (target) {
+            InlineText tgt = detail::inline_text_read(target, false, none, known, false);
+            f.target = std::move(tgt.text);
+            f.target_hits = std::move(tgt.hits);
+            f.has_target = true;
+        }
         f.state = detail::state_read12(tu, target, f.target);
         return true;
     }
@@ -499,6 +482,15 @@ class Reader {
         }
     }
 
+    static void shift_hits(std::vector<detail::CodeHit>& hits, size_t by,
+                           std::vector<detail::CodeHit>& out) {
+        for (detail::CodeHit& h : hits) {
+            h.begin += by;
+            h.end += by;
+            out.push_back(std::move(h));
+        }
+    }
+
     bool read_form20(const pugi::xml_node& unit, Form& f) {
         std::map<std::string, std::string> data, known;
         if (pugi::xml_node od = first_child(unit, "originalData"))
@@ -522,12 +514,16 @@ class Reader {
                 c.end += f.source.size();
                 f.codes.push_back(std::move(c));
             }
+            shift_hits(src.hits, f.source.size(), f.source_hits);
             f.source += src.text;
             pugi::xml_node target = first_child(seg, "target");
             std::string target_text;
-            if (target)
-                target_text = detail::inline_text_read(target, true, data, known, false).text;
-            else if (!is_segment)
+            if (target) {
+                InlineText tgt = detail::inline_text_read(target, true, data, known, false);
+                target_text = std::move(tgt.text);
+                shift_hits(tgt.hits, f.target.size(), f.target_hits);
+                f.has_target = true;
+            } else if (!is_segment)
                 target_text = src.text; // ignorable: kept as in the source
             f.target += target_text;
             if (!is_segment) continue;

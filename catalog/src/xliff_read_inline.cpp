@@ -30,19 +30,93 @@ class InlineReader {
         return it == data_.end() ? std::string() : it->second;
     }
 
+    // The code's text: its own, else the source's code of the same id (`key`).
+    std::string code_text(const std::string& key, std::string text) {
+        if (text.empty()) {
+            auto it = known_.find(key);
+            if (it != known_.end()) text = it->second;
+        } else if (record_ && !key.empty()) {
+            known_.emplace(key, text);
+        }
+        return text;
+    }
+
     // A code named by an XLIFF attribute or element name (CodeKind::other unless it is the name
     // of a known kind).
-    void add_code(const std::string& id, std::string text, std::string_view kind) {
-        if (text.empty()) {
-            auto it = known_.find(id);
-            if (it != known_.end()) text = it->second;
-        } else if (record_ && !id.empty()) {
-            known_.emplace(id, text);
-        }
-        if (text.empty()) return;
+    void add_code(const std::string& id, const std::string& key, std::string text,
+                  std::string_view kind) {
+        text = code_text(key, std::move(text));
         const size_t begin = out_.text.size();
         out_.text += text;
+        out_.hits.push_back({id, CodeHit::Role::standalone, begin, out_.text.size(), {}});
+        if (text.empty()) return;
         if (record_) out_.codes.push_back(inline_code_named(begin, out_.text.size(), kind));
+    }
+
+    // One end of a pair of formatting codes.
+    void add_end(const std::string& id, const std::string& key, std::string text, bool open,
+                 std::string kind) {
+        text = code_text(key, std::move(text));
+        const size_t begin = out_.text.size();
+        out_.text += text;
+        out_.hits.push_back({id, open ? CodeHit::Role::open : CodeHit::Role::close, begin,
+                             out_.text.size(), std::move(kind)});
+    }
+
+    static std::string kind12(const std::string& ctype) {
+        for (MarkupKind k : {MarkupKind::emphasis, MarkupKind::strong, MarkupKind::strikethrough,
+                             MarkupKind::link, MarkupKind::image})
+            if (ctype == markup_ctype12(k)) return markup_kind_name(k);
+        return {};
+    }
+
+    static std::string kind20(const pugi::xml_node& e) {
+        for (MarkupKind k : {MarkupKind::emphasis, MarkupKind::strong, MarkupKind::strikethrough,
+                             MarkupKind::link, MarkupKind::image}) {
+            const MarkupType20 t = markup_type20(k);
+            if (attr(e, "type") == t.type && attr(e, "subType") == t.sub_type)
+                return markup_kind_name(k);
+        }
+        return {};
+    }
+
+    void element12(const pugi::xml_node& c, std::string_view name, const std::string& id) {
+        std::string kind = attr(c, "ctype");
+        if (kind.empty()) kind = std::string(name);
+        const std::string key = id + std::string(name);
+        if ((name == "bpt" || name == "ept") && pair_number(id) > 0) {
+            add_end(id, key, all_text(c), name == "bpt", kind12(attr(c, "ctype")));
+        } else if (name == "x" || name == "bx" || name == "ex") {
+            add_code(id, key, attr(c, "equiv-text"), kind);
+        } else if (name == "ph" || name == "bpt" || name == "ept" || name == "it") {
+            add_code(id, key, all_text(c), kind);
+        } else {
+            walk(c); // g, mrk (segment wrappers included), sub, unknown elements
+        }
+    }
+
+    void element20(const pugi::xml_node& c, std::string_view name, const std::string& id) {
+        const std::string start_ref = attr(c, "startRef");
+        if (name == "sc" && pair_number(id) > 0) {
+            add_end(id, id + "sc", data_text(c, "dataRef"), true, kind20(c));
+        } else if (name == "ec" && pair_number(start_ref) > 0) {
+            add_end(start_ref, start_ref + "ec", data_text(c, "dataRef"), false, {});
+        } else if (name == "ph" || name == "sc" || name == "ec") {
+            add_code(id, id + std::string(name), data_text(c, "dataRef"), std::string(name));
+        } else if (name == "pc" && pair_number(id) > 0) {
+            add_end(id, id + "pcs", data_text(c, "dataRefStart"), true, kind20(c));
+            walk(c);
+            add_end(id, id + "pce", data_text(c, "dataRefEnd"), false, {});
+        } else if (name == "pc") {
+            add_code(id, id + "pcs", data_text(c, "dataRefStart"), "pc");
+            walk(c);
+            add_code(id, id + "pce", data_text(c, "dataRefEnd"), "pc");
+        } else if (name == "cp") {
+            unsigned long cp = std::strtoul(attr(c, "hex").c_str(), nullptr, 16);
+            utf8_append(out_.text, static_cast<std::int32_t>(cp));
+        } else if (name != "sm" && name != "em") { // annotation markers hold no text
+            walk(c);                               // mrk and unknown elements
+        }
     }
 
     void walk(const pugi::xml_node& n) {
@@ -52,35 +126,10 @@ class InlineReader {
                 continue;
             }
             if (c.type() != pugi::node_element) continue;
-            const std::string_view name = local_name(c.name());
-            const std::string id = attr(c, "id");
-            if (!v2_) {
-                std::string kind = attr(c, "ctype");
-                if (kind.empty()) kind = std::string(name);
-                if (name == "x" || name == "bx" || name == "ex") {
-                    add_code(id + std::string(name), attr(c, "equiv-text"), kind);
-                } else if (name == "ph" || name == "bpt" || name == "ept" || name == "it") {
-                    add_code(id + std::string(name), all_text(c), kind);
-                } else {
-                    walk(c); // g, mrk (segment wrappers included), sub, unknown elements
-                }
-                continue;
-            }
-            if (name == "ph" || name == "sc" || name == "ec") {
-                std::string text = data_text(c, "dataRef");
-                add_code(id + std::string(name), text, std::string(name));
-            } else if (name == "pc") {
-                add_code(id + "pcs", data_text(c, "dataRefStart"), "pc");
-                walk(c);
-                add_code(id + "pce", data_text(c, "dataRefEnd"), "pc");
-            } else if (name == "cp") {
-                unsigned long cp = std::strtoul(attr(c, "hex").c_str(), nullptr, 16);
-                utf8_append(out_.text, static_cast<std::int32_t>(cp));
-            } else if (name == "sm" || name == "em") {
-                // annotation markers hold no text
-            } else {
-                walk(c); // mrk and unknown elements
-            }
+            if (v2_)
+                element20(c, local_name(c.name()), attr(c, "id"));
+            else
+                element12(c, local_name(c.name()), attr(c, "id"));
         }
     }
 

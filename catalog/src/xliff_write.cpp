@@ -16,9 +16,11 @@
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "xliff_builder.h"
+#include "xliff_codes.h"
 #include "xliff_common.h"
 #include "xliff_matches.h"
 #include "xliff_states.h"
+#include "xliff_write_inline.h"
 
 namespace policyloc {
 
@@ -32,8 +34,10 @@ using detail::ns_mda;
 using detail::obsolete12;
 using detail::obsolete20;
 using detail::obsolete_group_id;
+using detail::PlacedCode;
 using detail::plurals12;
 using detail::plurals20;
+using Role = detail::CodeHit::Role;
 
 // Codes that are sorted, within the source and not overlapping.
 bool codes_valid(const Unit& u) {
@@ -44,34 +48,6 @@ bool codes_valid(const Unit& u) {
         pos = c.end;
     }
     return true;
-}
-
-struct CodeMatch {
-    size_t begin = 0;
-    size_t end = 0;
-    size_t number = 0; // 1-based code number in the source
-};
-
-// Where the source's codes occur in the target: each code's text, first free occurrence.
-std::vector<CodeMatch> find_codes_in_target(const Unit& u, const std::string& target) {
-    std::vector<CodeMatch> found;
-    for (size_t i = 0; i < u.codes.size(); ++i) {
-        const InlineCode& c = u.codes[i];
-        const std::string_view text = std::string_view(u.source).substr(c.begin, c.end - c.begin);
-        for (size_t at = target.find(text); at != std::string::npos;
-             at = target.find(text, at + 1)) {
-            bool overlaps = std::any_of(found.begin(), found.end(), [&](const CodeMatch& m) {
-                return at < m.end && m.begin < at + text.size();
-            });
-            if (!overlaps) {
-                found.push_back({at, at + text.size(), i + 1});
-                break;
-            }
-        }
-    }
-    std::sort(found.begin(), found.end(),
-              [](const CodeMatch& a, const CodeMatch& b) { return a.begin < b.begin; });
-    return found;
 }
 
 // PO flags as one comma-separated list.
@@ -98,6 +74,8 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
         if (f.target.empty() && state != UnitState::fuzzy) f.state = UnitState::untranslated;
         f.unit.source = i == 0 ? u.source : *u.source_plural;
         f.unit.codes.clear();
+        f.unit.markup.clear();
+        f.unit.target_markup.clear();
         f.unit.previous_source.reset(); // the group's, not a form's
         forms.push_back(std::move(f));
     }
@@ -107,7 +85,7 @@ std::vector<PluralForm> plural_forms(const Unit& u, UnitState state) {
 class Writer {
   public:
     Writer(const std::vector<const Catalog*>& files, bool v2, Diagnostics& diagnostics)
-        : files_(files), v2_(v2), b_(v2, diagnostics), diagnostics_(diagnostics) {}
+        : files_(files), v2_(v2), b_(v2, diagnostics), inline_(b_, v2), diagnostics_(diagnostics) {}
 
     // One <file> per catalog; the document's languages (2.0) are the first catalog's.
     std::optional<std::string> run() {
@@ -301,49 +279,13 @@ class Writer {
         unit_notes(parent, u, id, depth);
     }
 
-    // Text with the given code spans written as <ph> elements.
-    void content(pugi::xml_node node, std::string_view text, const std::vector<CodeMatch>& codes,
-                 const std::string& id) {
-        size_t pos = 0;
-        for (const CodeMatch& m : codes) {
-            b_.text(node, text.substr(pos, m.begin - pos), id);
-            code(node, m.number, text.substr(m.begin, m.end - m.begin), id);
-            pos = m.end;
-        }
-        b_.text(node, text.substr(pos), id);
-    }
-
-    void source_content(pugi::xml_node node, const Unit& u, const std::string& id) {
-        std::vector<CodeMatch> codes;
-        for (size_t i = 0; i < u.codes.size(); ++i)
-            codes.push_back({u.codes[i].begin, u.codes[i].end, i + 1});
-        content(node, u.source, codes, id);
-    }
-
-    void target_content(pugi::xml_node node, const Unit& u, const std::string& target,
-                        const std::string& id) {
-        content(node, target, find_codes_in_target(u, target), id);
-    }
-
-    void code(pugi::xml_node node, size_t number, std::string_view text, const std::string& id) {
-        const std::string n = std::to_string(number);
-        pugi::xml_node ph = node.append_child("ph");
-        ph.append_attribute("id") = n.c_str();
-        if (v2_) {
-            ph.append_attribute("dataRef") = ("d" + n).c_str();
-            ph.append_attribute("disp") = b_.attribute_text(text, id).c_str();
-        } else {
-            b_.text(ph, text, id);
-        }
-    }
-
     void target12(pugi::xml_node tu, const Unit& u, UnitState state, const std::string& target,
                   const std::string& id, int depth) {
         if (state == UnitState::untranslated) return;
         pugi::xml_node t = b_.element(tu, "target", depth);
         t.append_attribute("state") =
             detail::state_attribute(state, v2_, u.state == UnitState::untranslated);
-        target_content(t, u, target, id);
+        inline_.target(t, u, target, id);
     }
 
     // A <trans-unit> with its <source> and <target>, left open for more children.
@@ -357,7 +299,7 @@ class Writer {
         // approved="yes" for an unconfirmed one, so every usable translation carries it.
         if (state >= UnitState::translated) tu.append_attribute("approved") = "yes";
         pugi::xml_node s = b_.element(tu, "source", depth + 1);
-        source_content(s, u, id);
+        inline_.source(s, u, id);
         target12(tu, u, state, target, id, depth + 1);
         return tu;
     }
@@ -397,25 +339,13 @@ class Writer {
         seg.append_attribute("state") = detail::state_attribute(state, v2_, false);
         pugi::xml_node s = b_.element(seg, "source", depth + 1);
         s.append_attribute("xml:space") = "preserve";
-        source_content(s, u, id);
+        inline_.source(s, u, id);
         if (state != UnitState::untranslated) {
             pugi::xml_node t = b_.element(seg, "target", depth + 1);
             t.append_attribute("xml:space") = "preserve";
-            target_content(t, u, target, id);
+            inline_.target(t, u, target, id);
         }
         b_.close(seg, depth);
-    }
-
-    void original_data(pugi::xml_node unit, const Unit& u, const std::string& id, int depth) {
-        if (u.codes.empty()) return;
-        pugi::xml_node od = b_.element(unit, "originalData", depth);
-        for (size_t i = 0; i < u.codes.size(); ++i) {
-            const InlineCode& c = u.codes[i];
-            pugi::xml_node d = b_.element(od, "data", depth + 1);
-            d.append_attribute("id") = ("d" + std::to_string(i + 1)).c_str();
-            b_.text(d, std::string_view(u.source).substr(c.begin, c.end - c.begin), id);
-        }
-        b_.close(od, depth);
     }
 
     // Writes the catalog's live units, then the obsolete ones in a group of their own; returns
@@ -472,6 +402,17 @@ class Writer {
                                         "written as plain text"});
             w.codes.clear();
         }
+        if (!w.markup.empty() && !detail::markup_valid(w)) {
+            diagnostics_.push_back({Severity::warning,
+                                    {},
+                                    0,
+                                    0,
+                                    "unit " + id +
+                                        ": formatting codes out of order or range, "
+                                        "written as plain text"});
+            w.markup.clear();
+            w.target_markup.clear();
+        }
 
         if (!u.source_plural) {
             if (v2_) {
@@ -479,7 +420,7 @@ class Writer {
                 unit.append_attribute("id") = id.c_str();
                 unit.append_attribute("name") = name.c_str();
                 metadata20(unit, w, id, depth + 1, true);
-                original_data(unit, w, id, depth + 1);
+                inline_.original_data(unit, w, id, depth + 1);
                 segment20(unit, w, state, w.target, id, depth + 1);
                 b_.close(unit, depth);
             } else {
@@ -522,6 +463,7 @@ class Writer {
     const Catalog* cat_ = nullptr; // the file being written
     bool v2_;
     Builder b_;
+    detail::InlineWriter inline_;
     Diagnostics& diagnostics_;
     pugi::xml_document doc_;
 };
@@ -546,8 +488,46 @@ CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
     return result;
 }
 
+namespace {
+
+// The catalog as one catalog per page, so that CAT tools show each unit's page: a unit's page is
+// its first reference's file (a unit without one goes with the unit before it); the PO header
+// goes with the first page, obsolete units with the last. Empty for fewer than two pages, and
+// when a page's units do not follow each other (a catalog merged by other tools), so that one
+// <file> keeps their order.
+std::vector<Catalog> split_pages(const Catalog& catalog) {
+    std::vector<Catalog> pages;
+    for (const Unit& u : catalog.units()) {
+        if (u.obsolete) continue;
+        if (!u.refs.empty() && (pages.empty() || pages.back().original != u.refs.front().file)) {
+            for (const Catalog& p : pages)
+                if (p.original == u.refs.front().file) return {};
+            Catalog& page = pages.emplace_back();
+            page.source_lang = catalog.source_lang;
+            page.target_lang = catalog.target_lang;
+            page.original = u.refs.front().file;
+        }
+        if (pages.empty()) return {}; // a unit without a page before any page
+        pages.back().units().push_back(u);
+    }
+    if (pages.size() < 2) return {};
+    pages.front().header = catalog.header;
+    pages.front().header_comment = catalog.header_comment;
+    pages.front().header_fuzzy = catalog.header_fuzzy;
+    for (const Unit& u : catalog.units())
+        if (u.obsolete) pages.back().units().push_back(u);
+    for (Catalog& p : pages) p.reindex();
+    return pages;
+}
+
+} // namespace
+
 CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version) {
-    return xliff_write_files({&catalog}, version);
+    const std::vector<Catalog> pages = split_pages(catalog);
+    if (pages.empty()) return xliff_write_files({&catalog}, version);
+    std::vector<const Catalog*> files;
+    for (const Catalog& p : pages) files.push_back(&p);
+    return xliff_write_files(files, version);
 }
 
 } // namespace policyloc

@@ -481,6 +481,7 @@ void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool c
     bt.text = std::move(spans.text);
     slot.source = bt.text;
     slot.codes = spans.codes;
+    slot.markup = std::move(spans.markup);
 
     if (!has_letter_or_digit(bt.text, slot.codes)) {
         add_date_slots(bt, slot.dates);
@@ -507,6 +508,7 @@ void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
     u.context = slot.context;
     u.source = slot.source;
     u.codes = slot.codes;
+    u.markup = slot.markup;
     u.notes = "Type: " + slot.block_kind;
     if (!path.empty()) u.notes += "\nSection: " + path;
     if (!pending_note_.empty()) u.notes += "\n" + pending_note_;

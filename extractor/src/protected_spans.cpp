@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "attributes.h"
+#include "inline_markup.h"
 #include "liquid.h"
 #include "markdown_util.h"
 #include "policyloc/date_expression.h"
@@ -394,6 +395,7 @@ SpanScan find_protected_spans(std::string_view text, cmark_node* block,
         if (!scan.codes.empty() && c.begin < scan.codes.back().end) continue; // nested
         scan.codes.push_back(std::move(c));
     }
+    scan.markup = find_markup_pairs(scan.text, block, scan.codes);
     return scan;
 }
 

@@ -35,10 +35,11 @@ std::vector<std::pair<size_t, size_t>> shortcode_param_values(std::string_view t
                                                               const std::vector<std::string>& list);
 
 struct SpanScan {
-    std::string text;              // the unit text; collapsed and shortcut references are
-                                   // written out as full references ("[a][]" -> "[a][a]")
-    std::vector<InlineCode> codes; // sorted, not overlapping
-    size_t shortcode_values = 0;   // translatable shortcode parameter values in the text
+    std::string text;               // the unit text; collapsed and shortcut references are
+                                    // written out as full references ("[a][]" -> "[a][a]")
+    std::vector<InlineCode> codes;  // sorted, not overlapping
+    std::vector<MarkupPair> markup; // inline formatting as pairs of codes (inline_markup.h)
+    size_t shortcode_values = 0;    // translatable shortcode parameter values in the text
 };
 
 // `block` is the cmark-gfm block whose inline children were parsed from `text`. The quoted

@@ -364,8 +364,26 @@ std::vector<DateAction> text_dates_replace(SpanScan& scan, TextDateFinder& finde
         codes.push_back(std::move(code));
     }
     text.append(scan.text, pos);
+    // Formatting pairs move with the text around the dates; a pair cut by a date is dropped.
+    auto moved = [&](size_t offset) -> std::optional<size_t> {
+        ptrdiff_t shift = 0;
+        for (size_t i = 0; i < dates.size(); ++i) {
+            if (offset <= dates[i].begin) break;
+            if (offset < dates[i].end) return std::nullopt;
+            shift += static_cast<ptrdiff_t>(actions[i].text.size()) -
+                     static_cast<ptrdiff_t>(dates[i].end - dates[i].begin);
+        }
+        return static_cast<size_t>(static_cast<ptrdiff_t>(offset) + shift);
+    };
+    std::vector<MarkupPair> markup;
+    for (const MarkupPair& m : scan.markup) {
+        auto ob = moved(m.open_begin), oe = moved(m.open_end), cb = moved(m.close_begin),
+             ce = moved(m.close_end);
+        if (ob && oe && cb && ce) markup.push_back({*ob, *oe, *cb, *ce, m.kind});
+    }
     scan.text = std::move(text);
     scan.codes = std::move(codes);
+    scan.markup = std::move(markup);
     return actions;
 }
 

@@ -326,3 +326,33 @@ TEST_CASE("--keys selects front-matter values, nested paths and arrays, TOML and
     CHECK(added.catalog->find(std::nullopt, "How we use cookies"));
     CHECK_FALSE(added.catalog->find(std::nullopt, "cookies"));
 }
+
+TEST_CASE("several pages to XLIFF: one file per page, read back with each unit's page") {
+    fs::path dir = temp_dir("extract-xliff-pages");
+    write_file(dir / "a.md", "# Privacy\n\nWe keep data.\n");
+    write_file(dir / "b.md", "# Terms\n\nBe nice.\n\nWe keep data.\n");
+    for (const char* version : {"1.2", "2.0"}) {
+        CAPTURE(version);
+        fs::path out = dir / (std::string("pages-") + version + ".xlf");
+        CommandResult r = run_policyloc("extract " + sh_quote((dir / "a.md").string()) + " " +
+                                        sh_quote((dir / "b.md").string()) + " -o " +
+                                        sh_quote(out.string()) + " --xliff-version " + version);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        std::string xml = read_file(out);
+        size_t files = 0;
+        for (size_t pos = 0; (pos = xml.find("<file ", pos)) != std::string::npos; ++pos) ++files;
+        CHECK(files == 2);
+        CHECK(xml.find("a.md\"") < xml.find("b.md\""));
+        CatalogReadResult back = catalog_read_file(out.string());
+        REQUIRE(back.catalog);
+        const Unit* terms = back.catalog->find(std::nullopt, "Be nice.");
+        const Unit* shared = back.catalog->find(std::nullopt, "We keep data.");
+        REQUIRE(terms);
+        REQUIRE(shared);
+        REQUIRE(!terms->refs.empty());
+        CHECK(fs::path(terms->refs.front().file).filename() == "b.md");
+        REQUIRE(shared->refs.size() == 2); // on both pages, in the file of the first
+        CHECK(fs::path(shared->refs[0].file).filename() == "a.md");
+        CHECK(fs::path(shared->refs[1].file).filename() == "b.md");
+    }
+}

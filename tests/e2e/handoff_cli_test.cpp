@@ -302,8 +302,15 @@ std::string cat_return_12(const std::string& exported) {
     child(heading, "source").first_child().set_value("Who answers your questions?");
     new_target(heading, "translated").append_child(pugi::node_pcdata).set_value("Qui répond ?");
     pugi::xml_node paragraph = unit_node(doc, "Questions about");
+    // The tool drops the code of "{{ .Site.Title }}" (formatting codes come before it).
+    size_t site_title = 0;
+    for (pugi::xml_node c : child(paragraph, "source").children()) {
+        if (c.type() == pugi::node_pcdata) continue;
+        if (std::string(c.text().get()).find(".Site.Title") != std::string::npos) break;
+        ++site_title;
+    }
     copy_source(child(paragraph, "source"), new_target(paragraph, "final"), french,
-                [](size_t code) { return code != 1; });
+                [site_title](size_t code) { return code != site_title; });
     use_prefix(doc, "x");
     return saved(doc);
 }
@@ -341,7 +348,9 @@ TEST_CASE("handoff cli: update, export to XLIFF 1.2, a CAT tool's return, import
         CHECK_MESSAGE(im.err.find(at) != std::string::npos, im.err);
     }
     CHECK(im.err.find("{{ .Site.Title }}") != std::string::npos);
-    CHECK(std::count(im.err.begin(), im.err.end(), '\n') == 2);
+    // Reading the return already says which code the unit lacks.
+    CHECK(im.err.find("the target lacks code") != std::string::npos);
+    CHECK(std::count(im.err.begin(), im.err.end(), '\n') == 3);
 
     // Exactly the valid targets are in the catalog, with the states the tool gave them.
     const Catalog after = read_catalog(po);

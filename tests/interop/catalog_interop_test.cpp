@@ -298,9 +298,15 @@ TEST_CASE("interop: XLIFF we write validates against the 1.2 strict and 2.0 sche
     REQUIRE(cat_tool.catalog);
     Catalog template_cat = read_po(fixture("privacy.pot"));
 
+    // The template as if extracted from two pages: one <file> each.
+    Catalog two_pages = template_cat;
+    size_t i = 0;
+    for (Unit& u : two_pages.units())
+        if (i++ >= two_pages.size() / 2) u.refs = {{"terms.md", 1}};
+
     std::vector<t::fs::path> v12, v20;
     int n = 0;
-    const Catalog* catalogs[] = {&fixture_cat, &*cat_tool.catalog, &template_cat};
+    const Catalog* catalogs[] = {&fixture_cat, &*cat_tool.catalog, &template_cat, &two_pages};
     for (const Catalog* cat : catalogs) {
         t::fs::path p12 = dir / ("c" + std::to_string(n) + ".xlf");
         t::fs::path p20 = dir / ("c" + std::to_string(n) + ".xliff");
@@ -314,6 +320,8 @@ TEST_CASE("interop: XLIFF we write validates against the 1.2 strict and 2.0 sche
     CHECK_MESSAGE(r12.empty(), r12);
     const std::string r20 = xmllint(v20, schema20);
     CHECK_MESSAGE(r20.empty(), r20);
+    CHECK(t::read_file(v12.back()).find("original=\"terms.md\"") != std::string::npos);
+    CHECK(t::read_file(v20.back()).find("<file id=\"f2\"") != std::string::npos);
     // The CAT-tool fixture itself is valid 1.2, so the import test is about real input.
     const std::string fixture_report = xmllint({fixture("cat-tool.xlf")}, schema12);
     CHECK_MESSAGE(fixture_report.empty(), fixture_report);

@@ -146,7 +146,8 @@ TEST_CASE("xliff: every carried field survives 1.2 and 2.0") {
         CHECK(back.header == cat.header);
         CHECK(back.header_comment == cat.header_comment);
 
-        // Live units in order, then the obsolete ones, which XLIFF keeps in a group at the end.
+        // Live units in order (their pages interleave: one <file>), then the obsolete ones,
+        // which XLIFF keeps in a group at the end.
         std::vector<const Unit*> expected;
         for (const Unit& u : cat.units())
             if (!u.obsolete) expected.push_back(&u);
@@ -446,4 +447,53 @@ TEST_CASE("xliff: unit ids are stable and derived from context and source") {
         ids.push_back(n.attribute().value());
     std::sort(ids.begin(), ids.end());
     CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+}
+
+TEST_CASE("xliff: a catalog of several pages has one file per page and reads back by page") {
+    Catalog cat;
+    cat.source_lang = "en";
+    cat.target_lang = "de";
+    const char* pages[] = {"content/privacy.md", "content/terms.md", "content/cookies.md"};
+    for (int i = 0; i < 7; ++i) {
+        Unit u = unit("Text " + std::to_string(i), "Text de " + std::to_string(i),
+                      UnitState::translated);
+        u.refs = {{pages[i * 3 / 7], 10 + i}};
+        if (i == 0) u.refs.push_back({pages[1], 3}); // also on a later page: stays in its first
+        cat.add(u);
+    }
+    Unit old = unit("Gone", "Weg", UnitState::translated);
+    old.obsolete = true;
+    cat.add(old);
+    for (CatalogFormat version : {CatalogFormat::xliff12, CatalogFormat::xliff20}) {
+        CAPTURE(version == CatalogFormat::xliff12 ? "1.2" : "2.0");
+        auto w = xliff_write(cat, version);
+        REQUIRE(w.text);
+        pugi::xml_document doc;
+        REQUIRE(doc.load_string(w.text->c_str()));
+        std::vector<std::string> originals;
+        std::vector<size_t> units;
+        for (pugi::xml_node file : doc.child("xliff").children("file")) {
+            originals.push_back(file.attribute("original").value());
+            size_t n = 0;
+            for (pugi::xpath_node x :
+                 file.select_nodes(version == CatalogFormat::xliff12 ? ".//trans-unit" : ".//unit"))
+                n += x.node() ? 1 : 0;
+            units.push_back(n);
+        }
+        CHECK(originals == std::vector<std::string>(std::begin(pages), std::end(pages)));
+        CHECK(units == std::vector<size_t>{3, 2, 2 + 1}); // the obsolete unit in the last file
+        Catalog back = round_trip(cat, version);
+        REQUIRE(back.size() == cat.size());
+        for (const Unit& u : cat.units()) {
+            if (u.obsolete) continue;
+            const Unit* b = back.find(u.context, u.source);
+            REQUIRE(b);
+            CHECK(b->refs == u.refs);
+            CHECK(b->target == u.target);
+        }
+        // Written again, the document is the same.
+        auto again = xliff_write(back, version);
+        REQUIRE(again.text);
+        CHECK(*again.text == *w.text);
+    }
 }

@@ -69,6 +69,27 @@ struct InlineCode {
 // A code of the kind named `kind_name`, known or not.
 InlineCode inline_code_named(size_t begin, size_t end, std::string_view kind_name);
 
+// Inline formatting that XLIFF carries as paired codes: emphasis, strong, strikethrough, links
+// and images. markup_kind_name() gives "emphasis", "strong", "strikethrough", "link", "image".
+enum class MarkupKind { emphasis, strong, strikethrough, link, image };
+
+const char* markup_kind_name(MarkupKind kind);
+// The kind with that name; nullopt for any other name.
+std::optional<MarkupKind> markup_kind_from_name(std::string_view name);
+
+// One pair of codes around a run of text: [open_begin, open_end) holds the opening delimiters
+// ("**", "[", "![") and [close_begin, close_end) the closing ones with any destination or label
+// ("**", "](https://example.com \"Title\")", "][label]"). Pairs of a text nest: an inner pair
+// lies between the delimiters of its outer one.
+struct MarkupPair {
+    size_t open_begin = 0;
+    size_t open_end = 0;
+    size_t close_begin = 0;
+    size_t close_end = 0;
+    MarkupKind kind = MarkupKind::emphasis;
+    bool operator==(const MarkupPair&) const = default;
+};
+
 struct Unit {
     std::optional<std::string> context; // msgctxt
     std::string source;                 // msgid
@@ -82,6 +103,14 @@ struct Unit {
     std::optional<std::string> previous_source;  // "#| msgid" of a fuzzy unit
     bool obsolete = false;
     std::vector<InlineCode> codes; // sorted by begin, not overlapping
+    // The source's inline formatting, written to XLIFF as paired codes (PO keeps the Markdown
+    // text as it is): sorted by open_begin. A code of `codes` may lie inside a pair's delimiters
+    // (the destination of a link); no code straddles one.
+    std::vector<MarkupPair> markup;
+    // Where the same pairs are in the target: target_markup[i] is markup[i]'s, in any order
+    // (translators move formatting). Empty when not known; then XLIFF writes the target without
+    // paired codes.
+    std::vector<MarkupPair> target_markup;
     // Line of the unit's entry in the catalog file it was read from (PO: its "msgid" line;
     // XLIFF: its <trans-unit> or <unit> tag); 0 when not read from a file. Never written.
     int catalog_line = 0;

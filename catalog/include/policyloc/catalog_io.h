@@ -39,8 +39,13 @@ CatalogWriteResult po_write(const Catalog& catalog);
 // renamed over it (atomic_file.h), only when the content changes.
 FileWriteResult po_write_file(const Catalog& catalog, const std::string& path);
 
-// XLIFF 1.2 or 2.0 (detected from the document). Documents with a DOCTYPE are rejected.
+// XLIFF 1.2 or 2.0 (detected from the document). Documents with a DOCTYPE, or with elements
+// nested more than 1,000 deep, are rejected. A unit's formatting (Unit::markup) is a pair of
+// codes; a target whose codes are not the source's (one missing, extra or unbalanced) is read
+// as fuzzy, with a warning.
 CatalogReadResult xliff_read(std::string_view xml, const std::string& display_name);
+// A catalog of several pages is written with a <file> per page (a unit goes in the file of its
+// first reference's page), unless a page's units are interleaved with another's.
 CatalogWriteResult xliff_write(const Catalog& catalog, CatalogFormat version);
 // One document with a <file> per catalog (a hand-off of several pages). The document's
 // languages (2.0 srcLang and trgLang) are the first catalog's; xliff_read gives back one catalog

@@ -65,14 +65,15 @@ struct UnitSlot {
     SlotSpan span;
     std::optional<std::string> context; // the catalog key: (context, source)
     std::string source;
-    std::string block_kind;        // "paragraph", "heading 2", "list item", "table cell", ...
-    std::vector<InlineCode> codes; // protected spans of `source`
-    std::vector<DateAction> dates; // date actions inside the unit
-    std::string prefix;            // written before each continuation line ("  ", "> ")
-    size_t first_line_columns = 0; // display columns before the unit on its first line
-    size_t wrap_width = 0;         // 0: the source was one line; else wrap at this width
-    bool hard_breaks = false;      // the source has hard line breaks ("\n" in `source`)
-    bool starts_line = true;       // the unit is the first thing on its line
+    std::string block_kind;         // "paragraph", "heading 2", "list item", "table cell", ...
+    std::vector<InlineCode> codes;  // protected spans of `source`
+    std::vector<MarkupPair> markup; // its inline formatting, for XLIFF's paired codes
+    std::vector<DateAction> dates;  // date actions inside the unit
+    std::string prefix;             // written before each continuation line ("  ", "> ")
+    size_t first_line_columns = 0;  // display columns before the unit on its first line
+    size_t wrap_width = 0;          // 0: the source was one line; else wrap at this width
+    bool hard_breaks = false;       // the source has hard line breaks ("\n" in `source`)
+    bool starts_line = true;        // the unit is the first thing on its line
     bool table_cell = false;
     bool heading = false;
     bool setext_heading = false;
