@@ -4,6 +4,7 @@
 
 #include "cli_io.h"
 #include "commands.h"
+#include "policyloc/i18n.h"
 #include "policyloc/project_build.h"
 #include "project_io.h"
 
@@ -15,15 +16,15 @@ std::string outcome(const BuildRow& row) {
     switch (row.action) {
     case PageAction::write:
     case PageAction::write_source: {
-        std::string s = row.written == WriteOutcome::written     ? "written"
-                        : row.written == WriteOutcome::unchanged ? "unchanged"
-                                                                 : "failed";
-        return row.action == PageAction::write_source ? s + " (below threshold)" : s;
+        std::string s = row.written == WriteOutcome::written     ? _("written")
+                        : row.written == WriteOutcome::unchanged ? _("unchanged")
+                                                                 : _("failed");
+        return row.action == PageAction::write_source ? s + " " + _("(below threshold)") : s;
     }
     case PageAction::skip_and_keep:
-        return "skipped";
+        return _("skipped");
     case PageAction::skip_and_remove:
-        return row.removed ? "skipped, removed" : "skipped";
+        return row.removed ? _("skipped, removed") : _("skipped");
     }
     return "";
 }
@@ -36,7 +37,8 @@ std::string fell_back(const MergeStats& s) {
 }
 
 void print_table(const BuildResult& r) {
-    std::printf("%-36s %-8s %7s  %-18s %s\n", "page", "locale", "words", "output", "fell back");
+    std::printf("%-36s %-8s %7s  %-18s %s\n", _("page"), _("locale"), _("words"), _("output"),
+                _("fell back"));
     for (const BuildRow& row : r.rows)
         std::printf("%-36s %-8s %6.1f%%  %-18s %s\n", row.page.c_str(), row.locale.c_str(),
                     row.stats.percent_words_translated(), outcome(row).c_str(),
@@ -48,7 +50,9 @@ void print_table(const BuildResult& r) {
         unchanged += wrote && row.written == WriteOutcome::unchanged;
         skipped += !wrote;
     }
-    std::printf("%zu pages written, %zu unchanged, %zu skipped\n", written, unchanged, skipped);
+    std::printf(P_("%zu page written, %zu unchanged, %zu skipped\n",
+                   "%zu pages written, %zu unchanged, %zu skipped\n", written),
+                written, unchanged, skipped);
 }
 
 } // namespace
@@ -67,7 +71,7 @@ int run_build(const BuildCommand& c) {
     std::fflush(stdout);
     if (r.required_skipped) {
         print({{Severity::error, c.config, 0, 0,
-                "a required locale is below its threshold; its pages were not written"}});
+                _("a required locale is below its threshold; its pages were not written")}});
         return exit_check_failed;
     }
     return exit_ok;

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "page_template.h"
 #include "policyloc/extract.h"
+#include "policyloc/i18n.h"
 #include "template_writer.h"
 
 namespace policyloc::cli {
@@ -30,8 +31,9 @@ int run_extract(const ExtractCommand& c) {
         return catalog_format_for_path(path, xliff_format(c.xliff_version));
     };
     if (!c.per_page && !format_for(c.output))
-        return usage_error("cannot tell the catalog format of '" + c.output +
-                           "' (use .pot, .po, .xlf or .xliff)");
+        return usage_error(
+            i18n_format(_("cannot tell the catalog format of '%s' (use .pot, .po, .xlf or .xliff)"),
+                        c.output.c_str()));
     const std::vector<std::string> keys = front_matter_keys_with(c.keys, c.keys_only);
     if (!c.per_page) {
         std::optional<Catalog> combined = page_template_build(c.pages, keys);
