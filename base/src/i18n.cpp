@@ -24,6 +24,37 @@ std::string i18n_format(const char* format, ...) {
     return out;
 }
 
+std::string i18n_substitute(std::string_view format, const std::vector<std::string>& args) {
+    std::string out;
+    size_t next = 0;
+    for (size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%' || i + 1 == format.size()) {
+            out += format[i];
+            continue;
+        }
+        size_t j = i + 1;
+        size_t n = 0;
+        while (j < format.size() && format[j] >= '0' && format[j] <= '9')
+            n = n * 10 + static_cast<size_t>(format[j++] - '0');
+        bool positional =
+            n > 0 && j + 1 < format.size() && format[j] == '$' && format[j + 1] == 's';
+        if (format[i + 1] == '%') {
+            out += '%';
+            i += 1;
+        } else if (format[i + 1] == 's') {
+            if (next < args.size()) out += args[next];
+            ++next;
+            i += 1;
+        } else if (positional) {
+            if (n <= args.size()) out += args[n - 1];
+            i = j + 1;
+        } else {
+            out += format[i];
+        }
+    }
+    return out;
+}
+
 std::string i18n_locale_dir(const std::string& executable) {
     namespace fs = std::filesystem;
     std::error_code ec;

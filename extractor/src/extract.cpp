@@ -16,6 +16,7 @@
 #include "liquid.h"
 #include "markdown_util.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "protected_spans.h"
 #include "table_columns.h"
 
@@ -275,8 +276,8 @@ void Extractor::handle_directive(cmark_node* html_block) {
         pending_skip_column_line_ = line;
     } else if (d->command == "context") {
         if (d->argument.empty())
-            result_.diagnostics.push_back(
-                {Severity::warning, file(), line, 1, "policyloc directive 'context' needs a name"});
+            result_.diagnostics.push_back({Severity::warning, file(), line, 1,
+                                           _("policyloc directive 'context' needs a name")});
         else
             pending_context_ = d->argument;
     } else if (d->command == "note") {
@@ -285,9 +286,9 @@ void Extractor::handle_directive(cmark_node* html_block) {
     } else {
         result_.diagnostics.push_back(
             {Severity::warning, file(), line, 1,
-             "unknown policyloc directive '" + d->command +
-                 "' (known: skip, skip-begin, skip-end, skip-column, context, "
-                 "note)"});
+             i18n_format(_("unknown policyloc directive '%s' (known: skip, skip-begin, skip-end, "
+                           "skip-column, context, note)"),
+                         d->command.c_str())});
     }
 }
 
@@ -299,8 +300,9 @@ void Extractor::take_skip_column(cmark_node* node) {
         column = table_column_named(node, spec);
     if (!column) {
         result_.diagnostics.push_back({Severity::warning, file(), pending_skip_column_line_, 1,
-                                       "policyloc directive 'skip-column " + spec +
-                                           "' names no column of a table right after it"});
+                                       i18n_format(_("policyloc directive 'skip-column %s' names "
+                                                     "no column of a table right after it"),
+                                                   spec.c_str())});
         return;
     }
     skip_table_ = node;

@@ -78,7 +78,7 @@ TEST_CASE("i18n: --help is German under LANGUAGE=de and English under C.UTF-8") 
     CHECK(en.out.find("Usage:") != std::string::npos);
     CHECK(en.out.find("Subcommands:") != std::string::npos);
     CHECK(en.out.find("Aufruf") == std::string::npos);
-    CHECK_MESSAGE(fr.out.find("Utilisation :") != std::string::npos, fr.out);
+    CHECK_MESSAGE(fr.out.find("Utilisation:") != std::string::npos, fr.out);
     CommandResult de_merge = run_in(german(), "merge --help");
     CHECK_MESSAGE(de_merge.out.find("Optionen:") != std::string::npos, de_merge.out);
     CHECK(de_merge.out.find("ERFORDERLICH") != std::string::npos);
@@ -92,17 +92,17 @@ TEST_CASE("i18n: a missing file's diagnostic is German under LANGUAGE=de, Englis
     CommandResult en = run_in(english, args);
     CHECK(de.exit_code == 2);
     CHECK(en.exit_code == 2);
-    CHECK_MESSAGE(de.err.find(missing.string() + ": Fehler: Datei nicht lesbar") !=
+    CHECK_MESSAGE(de.err.find(missing.string() + ": Fehler: Datei kann nicht geöffnet werden") !=
                       std::string::npos,
                   de.err);
-    CHECK_MESSAGE(en.err.find(missing.string() + ": error: cannot read file") != std::string::npos,
+    CHECK_MESSAGE(en.err.find(missing.string() + ": error: cannot open file") != std::string::npos,
                   en.err);
     CommandResult de_extract = run_in(german(), "extract " + sh_quote(dir / "missing.md") + " -o " +
                                                     sh_quote(dir / "out.pot"));
     CHECK(de_extract.exit_code == 2);
-    CHECK_MESSAGE(de_extract.err.find("missing.md: keine solche Datei") != std::string::npos,
+    CHECK_MESSAGE(de_extract.err.find("missing.md: Datei nicht gefunden") != std::string::npos,
                   de_extract.err);
-    CHECK(de_extract.err.find("Mit --help erfahren Sie mehr.") != std::string::npos);
+    CHECK(de_extract.err.find("Weitere Informationen mit --help.") != std::string::npos);
     CHECK(!fs::exists(dir / "out.pot"));
 }
 
@@ -136,8 +136,8 @@ TEST_CASE("i18n: plural forms: 1 unit fell back, 2 units fell back, in English a
         CHECK(!fs::exists(dir / "page.de.md"));
         std::string en_text = n == 1 ? "1 unit fell back because its translation is broken"
                                      : "2 units fell back because their translation is broken";
-        std::string de_text = n == 1 ? "1 Einheit wurde durch den Ausgangstext ersetzt"
-                                     : "2 Einheiten wurden durch den Ausgangstext ersetzt";
+        std::string de_text = n == 1 ? "1 Einheit fiel auf den Ausgangstext zurück"
+                                     : "2 Einheiten fielen auf den Ausgangstext zurück";
         CHECK_MESSAGE(en.err.find(en_text) != std::string::npos, en.err);
         CHECK_MESSAGE(de.err.find(de_text) != std::string::npos, de.err);
     }
@@ -153,8 +153,9 @@ TEST_CASE("i18n: po/policyloc.pot has exactly the msgids of the sources") {
     std::set<std::string> stored = msgids(source_dir() / "po" / "policyloc.pot");
     CHECK(fresh.size() > 100);
     for (const std::string& id : fresh)
-        CHECK_MESSAGE(stored.count(id), "not in the template: " + id);
-    for (const std::string& id : stored) CHECK_MESSAGE(fresh.count(id), "gone from sources: " + id);
+        CHECK_MESSAGE(stored.count(id), ("not in the template: " + id));
+    for (const std::string& id : stored)
+        CHECK_MESSAGE(fresh.count(id), ("gone from sources: " + id));
 }
 
 TEST_CASE("i18n: the German and French catalogs are complete, valid and pass policyloc check") {
@@ -169,15 +170,15 @@ TEST_CASE("i18n: the German and French catalogs are complete, valid and pass pol
                       stats.err);
         CHECK(msgids(po) == pot);
         CommandResult check = run_policyloc("check " + sh_quote(po) + " --locale " + lang);
-        CHECK_MESSAGE(check.exit_code == 0, check.out + check.err);
+        CHECK_MESSAGE(check.exit_code == 0, (check.out + check.err));
     }
 }
 
-TEST_CASE("i18n: an installed policyloc finds its catalogs; its man page renders") {
+TEST_CASE("i18n: an installed policyloc finds its catalogs and its man page renders") {
     fs::path prefix = temp_dir("i18n-install") / "prefix";
     CommandResult install =
         run("cmake --install " + sh_quote(build_dir()) + " --prefix " + sh_quote(prefix));
-    REQUIRE_MESSAGE(install.exit_code == 0, install.out + install.err);
+    REQUIRE_MESSAGE(install.exit_code == 0, (install.out + install.err));
     fs::path exe = prefix / "bin" / "policyloc";
     REQUIRE(fs::exists(exe));
     CHECK(fs::exists(prefix / "share/locale/de/LC_MESSAGES/policyloc.mo"));
@@ -190,7 +191,7 @@ TEST_CASE("i18n: an installed policyloc finds its catalogs; its man page renders
     fs::rename(prefix, moved);
     CommandResult fr = run("env -u LC_ALL LANGUAGE=fr LANG=C.UTF-8 " +
                            sh_quote(moved / "bin/policyloc") + " check --help");
-    CHECK_MESSAGE(fr.out.find("Utilisation :") != std::string::npos, fr.out);
+    CHECK_MESSAGE(fr.out.find("Utilisation:") != std::string::npos, fr.out);
 
     if (!require_tool("man")) return;
     fs::path page = moved / "share/man/man1/policyloc.1";
@@ -231,7 +232,7 @@ TEST_CASE("i18n: cpack builds a .deb with the program, catalogs, man page and co
     fs::path dir = temp_dir("i18n-deb");
     CommandResult pack =
         run("cd " + sh_quote(build_dir()) + " && cpack -G DEB -B " + sh_quote(dir));
-    REQUIRE_MESSAGE(pack.exit_code == 0, pack.out + pack.err);
+    REQUIRE_MESSAGE(pack.exit_code == 0, (pack.out + pack.err));
     CommandResult deb = run("ls " + sh_quote(dir) + "/*.deb");
     REQUIRE(deb.exit_code == 0);
     std::string file = deb.out.substr(0, deb.out.find('\n'));

@@ -8,6 +8,8 @@
 #include <libintl.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace policyloc {
 
@@ -24,6 +26,10 @@ i18n_translate_plural(const char* singular, const char* plural, unsigned long n)
 
 // printf into a std::string; translated formats may reorder their arguments ("%2$s").
 [[gnu::format(printf, 1, 2)]] std::string i18n_format(const char* format, ...);
+
+// `format` with its "%s" filled by `args` in order, "%N$s" by the Nth (1-based), "%%" as "%";
+// for messages whose words are kept as data (a check report) and shown translated later.
+std::string i18n_substitute(std::string_view format, const std::vector<std::string>& args);
 
 // The folder that holds <lang>/LC_MESSAGES/policyloc.mo for the program at `executable`: the
 // build tree's locale/ when the program runs from a build tree (CMakeCache.txt one folder up),
