@@ -286,9 +286,8 @@ void Extractor::handle_directive(cmark_node* html_block) {
     } else {
         result_.diagnostics.push_back(
             {Severity::warning, file(), line, 1,
-             i18n_format(_("unknown policyloc directive '%s' (known: skip, skip-begin, skip-end, "
-                           "skip-column, context, note)"),
-                         d->command.c_str())});
+             i18n_format(_("unknown policyloc directive '%s' (known: %s)"), d->command.c_str(),
+                         "skip, skip-begin, skip-end, skip-column, context, note")});
     }
 }
 
@@ -299,10 +298,9 @@ void Extractor::take_skip_column(cmark_node* node) {
     if (std::string_view(cmark_node_get_type_string(node)) == "table")
         column = table_column_named(node, spec);
     if (!column) {
+        const char* m = _("policyloc directive '%s' names no column of a table right after it");
         result_.diagnostics.push_back({Severity::warning, file(), pending_skip_column_line_, 1,
-                                       i18n_format(_("policyloc directive 'skip-column %s' names "
-                                                     "no column of a table right after it"),
-                                                   spec.c_str())});
+                                       i18n_format(m, ("skip-column " + spec).c_str())});
         return;
     }
     skip_table_ = node;
