@@ -104,6 +104,11 @@ TEST_CASE("i18n: a missing file's diagnostic is German under LANGUAGE=de, Englis
                   de_extract.err);
     CHECK(de_extract.err.find("Weitere Informationen mit --help.") != std::string::npos);
     CHECK(!fs::exists(dir / "out.pot"));
+    // CLI11's own usage errors too.
+    CHECK(run_in(german(), "stats").err.find("files ist erforderlich") != std::string::npos);
+    CHECK(run_in(english, "stats").err.find("files is required") != std::string::npos);
+    CHECK(run_in(french, "stats a.po --x --y").err.find("Les arguments suivants n") !=
+          std::string::npos);
 }
 
 TEST_CASE("i18n: --json output is byte-identical in German and English") {
