@@ -6,6 +6,7 @@
 
 #include "cli_io.h"
 #include "commands.h"
+#include "policyloc/i18n.h"
 #include "policyloc/project_build.h"
 #include "policyloc/utf8_text.h"
 #include "project_io.h"
@@ -18,15 +19,15 @@ std::string outcome(const BuildRow& row) {
     switch (row.action) {
     case PageAction::write:
     case PageAction::write_source: {
-        std::string s = row.written == WriteOutcome::written     ? "written"
-                        : row.written == WriteOutcome::unchanged ? "unchanged"
-                                                                 : "failed";
-        return row.action == PageAction::write_source ? s + " (below threshold)" : s;
+        std::string s = row.written == WriteOutcome::written     ? _("written")
+                        : row.written == WriteOutcome::unchanged ? _("unchanged")
+                                                                 : _("failed");
+        return row.action == PageAction::write_source ? s + " " + _("(below threshold)") : s;
     }
     case PageAction::skip_and_keep:
-        return "skipped";
+        return _("skipped");
     case PageAction::skip_and_remove:
-        return row.removed ? "skipped, removed" : "skipped";
+        return row.removed ? _("skipped, removed") : _("skipped");
     }
     return "";
 }
@@ -45,8 +46,8 @@ std::string padded(const std::string& text, size_t columns) {
 }
 
 void print_table(const BuildResult& r) {
-    std::printf("%-36s %-8s %7s  %-18s %s %s\n", "page", "locale", "words", "output",
-                padded("date", 24).c_str(), "fell back");
+    std::printf("%-36s %-8s %7s  %-18s %s %s\n", _("page"), _("locale"), _("words"), _("output"),
+                padded(_("date"), 24).c_str(), _("fell back"));
     for (const BuildRow& row : r.rows)
         std::printf("%-36s %-8s %6.1f%%  %-18s %s %s\n", row.page.c_str(), row.locale.c_str(),
                     row.stats.percent_words_translated(), outcome(row).c_str(),
@@ -59,7 +60,9 @@ void print_table(const BuildResult& r) {
         unchanged += wrote && row.written == WriteOutcome::unchanged;
         skipped += !wrote;
     }
-    std::printf("%zu pages written, %zu unchanged, %zu skipped\n", written, unchanged, skipped);
+    std::printf(P_("%zu page written, %zu unchanged, %zu skipped\n",
+                   "%zu pages written, %zu unchanged, %zu skipped\n", written),
+                written, unchanged, skipped);
 }
 
 // A progress bar on standard error, redrawn in place: "[#####.....] 120/642 merges".
@@ -90,7 +93,7 @@ int run_build(const BuildCommand& c) {
     std::fflush(stdout);
     if (r.required_skipped) {
         print({{Severity::error, c.config, 0, 0,
-                "a required locale is below its threshold; its pages were not written"}});
+                _("a required locale is below its threshold; its pages were not written")}});
         return exit_check_failed;
     }
     return exit_ok;

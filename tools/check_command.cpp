@@ -12,6 +12,7 @@
 #include "policyloc/check_output.h"
 #include "policyloc/check_run.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/project_check.h"
 #include "project_io.h"
 
@@ -39,7 +40,9 @@ bool read_inputs(const CheckCommand& c, Inputs& in) {
         }
         auto format = catalog_format_for_path(arg);
         if (format && fs::path(arg).extension() == ".pot") {
-            usage_error(arg + " is a template; give the translated catalogs (or their directory)");
+            usage_error(i18n_format(
+                _("%s is a template; give the translated catalogs (or their directory)"),
+                arg.c_str()));
             return false;
         }
         if (format) {
@@ -76,7 +79,8 @@ std::optional<CheckOptions> check_options(const CheckCommand& c) {
     o.min_complete = c.min_complete;
     for (const std::string& id : c.ignore) {
         if (!check_info(id) && id != "all") {
-            usage_error("--ignore: '" + id + "' is not a check id (see policyloc check --help)");
+            usage_error(i18n_format(
+                _("--ignore: '%s' is not a check id (see policyloc check --help)"), id.c_str()));
             return std::nullopt;
         }
         o.ignore.push_back(id);
@@ -135,7 +139,7 @@ int run_check(const CheckCommand& c) {
     CheckPlan plan = check_plan_build(in.plan);
     print(plan.diagnostics);
     if (!plan.ok()) return exit_bad_input;
-    if (plan.targets.empty()) return usage_error("no catalog to check");
+    if (plan.targets.empty()) return usage_error(_("no catalog to check"));
     std::optional<std::vector<CheckCatalog>> catalogs = read_catalogs(plan, in);
     if (!catalogs) return exit_bad_input;
 

@@ -5,6 +5,7 @@
 #include "cli_io.h"
 #include "commands.h"
 #include "policyloc/handoff.h"
+#include "policyloc/i18n.h"
 #include "policyloc/markup_pairs.h"
 #include "policyloc/stats.h"
 
@@ -35,11 +36,11 @@ std::string export_summary(const std::string& output, const std::vector<Catalog>
     std::string from;
     for (const std::string& n : names) from += (from.empty() ? "" : ", ") + n;
     const size_t units = total.total().units, words = total.total().words;
-    return output + ": " + std::to_string(units) + (units == 1 ? " unit, " : " units, ") +
-           std::to_string(words) + (words == 1 ? " source word (" : " source words (") +
-           std::to_string(total.untranslated.units) + " new, " + std::to_string(total.fuzzy.units) +
-           " fuzzy, " + std::to_string(total.translated.units) + " translated or better) from " +
-           from;
+    return output + ": " + i18n_format(P_("%zu unit", "%zu units", units), units) + ", " +
+           i18n_format(P_("%zu source word", "%zu source words", words), words) + " " +
+           i18n_format(_("(%zu new, %zu fuzzy, %zu translated or better) from %s"),
+                       total.untranslated.units, total.fuzzy.units, total.translated.units,
+                       from.c_str());
 }
 
 } // namespace
@@ -47,17 +48,18 @@ std::string export_summary(const std::string& output, const std::vector<Catalog>
 int run_export(const ExportCommand& c) {
     const auto format = catalog_format_for_path(c.output, xliff_format(c.xliff_version));
     if (!format)
-        return usage_error("cannot tell the format of '" + c.output +
-                           "' (use .po, .xlf or .xliff)");
+        return usage_error(i18n_format(
+            _("cannot tell the format of '%s' (use .po, .xlf or .xliff)"), c.output.c_str()));
     std::string bad;
     const auto states = handoff_states_parse(c.only, bad);
     if (!states)
-        return usage_error("--only takes new, fuzzy, translated, reviewed and final, not '" + bad +
-                           "'");
+        return usage_error(i18n_format(
+            _("--only takes new, fuzzy, translated, reviewed and final, not '%s'"), bad.c_str()));
     std::vector<Catalog> catalogs;
     for (const std::string& path : c.catalogs) {
         if (same_file(path, c.output))
-            return usage_error("the hand-off '" + c.output + "' would overwrite the catalog");
+            return usage_error(
+                i18n_format(_("the hand-off '%s' would overwrite the catalog"), c.output.c_str()));
         auto cat = load_catalog(path);
         if (!cat) return exit_bad_input;
         catalogs.push_back(std::move(*cat));
@@ -69,8 +71,10 @@ int run_export(const ExportCommand& c) {
     if (diagnostics_have_error(h.diagnostics)) return exit_bad_input;
     std::ostream& out = c.output == "-" ? std::cerr : std::cout;
     if (h.files.empty()) {
-        out << c.output << ": nothing to hand off: no unit of the catalogs is in the states "
-            << "asked for; nothing written\n";
+        out << c.output << ": "
+            << _("nothing to hand off: no unit of the catalogs is in the states asked for; "
+                 "nothing written")
+            << "\n";
         return exit_ok;
     }
     bool ok = false;

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "page_template.h"
 #include "policyloc/extract.h"
+#include "policyloc/i18n.h"
 #include "policyloc/per_page_outputs.h"
 #include "template_writer.h"
 
@@ -32,8 +33,9 @@ int run_extract(const ExtractCommand& c) {
     };
     if (!c.per_page && !output_apart_from_inputs(c.output, c.pages)) return exit_bad_input;
     if (!c.per_page && !format_for(c.output))
-        return usage_error("cannot tell the catalog format of '" + c.output +
-                           "' (use .pot, .po, .xlf or .xliff)");
+        return usage_error(
+            i18n_format(_("cannot tell the catalog format of '%s' (use .pot, .po, .xlf or .xliff)"),
+                        c.output.c_str()));
     const std::vector<std::string> keys = front_matter_keys_with(c.keys, c.keys_only);
     bool ok = true;
     const auto params = shortcode_params_option(c.shortcode_params, ok);

@@ -4,6 +4,7 @@
 #include "cli_io.h"
 #include "commands.h"
 #include "policyloc/handoff.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::cli {
 
@@ -40,8 +41,8 @@ int run_import(const ImportCommand& c) {
     }
     split_files(all, returned, targets);
     if (targets.empty())
-        return usage_error("import needs the returned hand-off files and the catalogs to take "
-                           "them into");
+        return usage_error(
+            _("import needs the returned hand-off files and the catalogs to take them into"));
     std::vector<Catalog> catalogs;
     for (Loaded& t : targets) catalogs.push_back(std::move(t.catalog));
     std::vector<bool> changed(catalogs.size(), false);
@@ -66,8 +67,11 @@ int run_import(const ImportCommand& c) {
     for (size_t i = 0; i < catalogs.size(); ++i) {
         if (!changed[i]) continue;
         if (!write_catalog(catalogs[i], targets[i].path, targets[i].format)) return exit_bad_input;
-        std::cout << targets[i].path << ": " << taken[i]
-                  << (taken[i] == 1 ? " translation" : " translations") << " taken, written\n";
+        std::cout << targets[i].path << ": "
+                  << i18n_format(P_("%zu translation taken, written",
+                                    "%zu translations taken, written", taken[i]),
+                                 taken[i])
+                  << "\n";
     }
     return total.stale + total.rejected > 0 ? exit_check_failed : exit_ok;
 }

@@ -10,6 +10,7 @@
 #include "page_template.h"
 #include "policyloc/dates.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/merge.h"
 #include "policyloc/merge_plan.h"
 #include "policyloc/page_date.h"
@@ -28,15 +29,15 @@ std::optional<MergeOptions> merge_options(const MergeCommand& c) {
     options.dates = c.dates == "keep" ? DateMode::keep : DateMode::render;
     options.time_zone = c.time_zone;
     if (!date_time_zone_known(c.time_zone)) {
-        usage_error("--timezone '" + c.time_zone +
-                    "' is not a time zone ICU knows (an IANA id "
-                    "such as Europe/Berlin)");
+        usage_error(i18n_format(_("--timezone '%s' is not a time zone ICU knows (an IANA id "
+                                  "such as Europe/Berlin)"),
+                                c.time_zone.c_str()));
         return std::nullopt;
     }
     if (c.date) {
         options.date = date_parse_iso(*c.date);
         if (!options.date) {
-            usage_error("--date '" + *c.date + "' is not YYYY-MM-DD");
+            usage_error(i18n_format(_("--date '%s' is not YYYY-MM-DD"), c.date->c_str()));
             return std::nullopt;
         }
     }
@@ -51,7 +52,7 @@ std::optional<MergeOptions> merge_options(const MergeCommand& c) {
         options.wrap = WrapMode::width;
         options.wrap_width = static_cast<size_t>(w);
     } catch (const std::exception&) {
-        usage_error("--wrap must be 'source', 'none' or a width of at least 10");
+        usage_error(_("--wrap must be 'source', 'none' or a width of at least 10"));
         return std::nullopt;
     }
     return options;
@@ -63,7 +64,7 @@ std::optional<MergePlanInput> plan_input(const MergeCommand& c) {
     in.locale = c.locale;
     std::error_code ec;
     if (!fs::exists(c.catalog, ec)) {
-        print({{Severity::error, c.catalog, 0, 0, "no such catalog file or directory"}});
+        print({{Severity::error, c.catalog, 0, 0, _("no such catalog file or directory")}});
         return std::nullopt;
     }
     if (fs::is_directory(c.catalog, ec)) {
@@ -80,13 +81,13 @@ std::optional<MergePlanInput> plan_input(const MergeCommand& c) {
 
 void print_chain(const MergePlan& plan) {
     std::ostringstream s;
-    s << "the chain for " << plan.locale << ":";
+    s << i18n_format(_("the chain for %s:"), plan.locale.c_str());
     for (size_t i = 0; i < plan.chain.size(); ++i)
         s << " " << i + 1 << ". " << plan.chain[i].path << " ("
           << chain_role_name(plan.chain[i].role)
           << (plan.chain[i].expected_language.empty() ? "" : ", " + plan.chain[i].expected_language)
           << ");";
-    s << " then the source text";
+    s << " " << _("then the source text");
     print({{Severity::note, "policyloc", 0, 0, s.str()}});
 }
 
@@ -125,10 +126,12 @@ bool strict_failure(const MergeCommand& c, const MergeStats& s) {
             ++broken;
     if (!c.strict || broken == 0) return false;
     print({{Severity::error, c.page, 0, 0,
-            std::to_string(broken) +
-                " unit(s) fell back because their translation is broken "
-                "(--strict); " +
-                c.output + " not written"}});
+            i18n_format(P_("%zu unit fell back because its translation is broken (--strict); "
+                           "%s not written",
+                           "%zu units fell back because their translation is broken (--strict); "
+                           "%s not written",
+                           broken),
+                        broken, c.output.c_str())}});
     return true;
 }
 
@@ -138,11 +141,18 @@ void print_summary(const MergeCommand& c, const MergeStats& s) {
         reasons +=
             (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + fallback_reason_name(reason);
     std::ostream& out = c.output == "-" ? std::cerr : std::cout;
-    out << c.locale << ": " << s.units << " units, " << s.translated << " translated, "
-        << s.from_fallback_catalog << " from fallback catalogs, " << s.source_text
-        << " left in the source language" << (reasons.empty() ? "" : " (" + reasons + ")") << "; "
-        << std::fixed << std::setprecision(1) << s.percent_words_translated()
-        << "% of the page's words -> " << c.output << '\n';
+    if (!reasons.empty()) reasons = " (" + reasons + ")";
+    // TRANSLATORS: the summary of a merge, e.g. "de: 12 units, 10 translated, 1 from fallback
+    // catalogs, 1 left in the source language; 95.0% of the page's words -> privacy.de.md".
+    out << i18n_format(P_("%s: %zu unit, %zu translated, %zu from fallback catalogs, %zu left "
+                          "in the source language%s; %.1f%% of the page's words -> %s",
+                          "%s: %zu units, %zu translated, %zu from fallback catalogs, %zu left "
+                          "in the source language%s; %.1f%% of the page's words -> %s",
+                          s.units),
+                       c.locale.c_str(), s.units, s.translated, s.from_fallback_catalog,
+                       s.source_text, reasons.c_str(), s.percent_words_translated(),
+                       c.output.c_str())
+        << '\n';
 }
 
 } // namespace
@@ -191,12 +201,13 @@ int run_merge(const MergeCommand& c) {
     print(r.diagnostics, c.quiet);
     if (!r.ok()) return exit_check_failed;
     if (!merge_meets_threshold(r.stats, c.min_complete)) {
-        std::ostringstream m;
-        m << "locale " << c.locale << " is " << std::fixed << std::setprecision(1)
-          << r.stats.percent_words_translated()
-          << "% translated (the page's source words), below --min-complete " << *c.min_complete
-          << "%; " << c.output << " not written";
-        print({{Severity::error, c.page, 0, 0, m.str()}});
+        std::ostringstream limit;
+        limit << *c.min_complete;
+        print({{Severity::error, c.page, 0, 0,
+                i18n_format(_("locale %s is %.1f%% translated (the page's source words), below "
+                              "--min-complete %s%%; %s not written"),
+                            c.locale.c_str(), r.stats.percent_words_translated(),
+                            limit.str().c_str(), c.output.c_str())}});
         return exit_check_failed;
     }
     if (strict_failure(c, r.stats)) return exit_check_failed;

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "page_template.h"
 #include "policyloc/extract.h"
+#include "policyloc/i18n.h"
 #include "policyloc/pseudo.h"
 
 namespace policyloc::cli {
@@ -22,7 +23,7 @@ std::optional<Catalog> pseudo_template(const PseudoCommand& c) {
     const bool pages = is_page(c.inputs.front());
     for (const std::string& in : c.inputs)
         if (is_page(in) != pages) {
-            usage_error("give either pages (.md) or template catalogs, not both");
+            usage_error(_("give either pages (.md) or template catalogs, not both"));
             return std::nullopt;
         }
     if (pages) {
@@ -50,13 +51,15 @@ std::optional<Catalog> pseudo_template(const PseudoCommand& c) {
 int run_pseudo(const PseudoCommand& c) {
     std::optional<PseudoLocale> locale = pseudo_locale_from_tag(c.locale);
     if (!locale)
-        return usage_error("--locale '" + c.locale + "' is not a pseudo-locale (en-XA or ar-XB)");
+        return usage_error(i18n_format(_("--locale '%s' is not a pseudo-locale (en-XA or ar-XB)"),
+                                       c.locale.c_str()));
     auto format = c.output == "-"
                       ? std::optional(CatalogFormat::po)
                       : catalog_format_for_path(c.output, xliff_format(c.xliff_version));
     if (!format)
-        return usage_error("cannot tell the catalog format of '" + c.output +
-                           "' (use .po, .xlf or .xliff)");
+        return usage_error(
+            i18n_format(_("cannot tell the catalog format of '%s' (use .po, .xlf or .xliff)"),
+                        c.output.c_str()));
     std::optional<Catalog> tmpl = pseudo_template(c);
     if (!tmpl) return exit_bad_input;
     return write_catalog(pseudo_catalog(*tmpl, *locale), c.output, *format) ? exit_ok

@@ -6,6 +6,7 @@
 
 #include "cli_io.h"
 #include "commands.h"
+#include "policyloc/i18n.h"
 #include "policyloc/stats.h"
 
 namespace policyloc::cli {
@@ -14,8 +15,8 @@ int run_stats(const StatsCommand& c) {
     nlohmann::json all = nlohmann::json::array();
     int code = exit_ok;
     if (!c.json)
-        std::printf("%-32s %15s %15s %15s %15s %9s\n", "file", "translated", "fuzzy",
-                    "untranslated", "obsolete", "complete");
+        std::printf("%-32s %15s %15s %15s %15s %9s\n", _("file"), _("translated"), _("fuzzy"),
+                    _("untranslated"), _("obsolete"), _("complete"));
     for (const std::string& f : c.files) {
         auto cat = load_catalog(f);
         if (!cat) {

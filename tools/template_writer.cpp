@@ -4,15 +4,16 @@
 
 #include "cli_io.h"
 #include "policyloc/extract.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::cli {
 
 namespace fs = std::filesystem;
 
 std::string update_summary(const std::string& path, const UpdateStats& s) {
-    return path + ": " + std::to_string(s.kept) + " kept, " + std::to_string(s.fuzzy) + " fuzzy, " +
-           std::to_string(s.added) + " new, " + std::to_string(s.obsoleted) + " obsolete, " +
-           std::to_string(s.revived) + " revived";
+    return path + ": " +
+           i18n_format(_("%zu kept, %zu fuzzy, %zu new, %zu obsolete, %zu revived"), s.kept,
+                       s.fuzzy, s.added, s.obsoleted, s.revived);
 }
 
 ExistingCatalog existing_catalog_read(const std::string& path) {
@@ -32,7 +33,7 @@ TemplateWrite write_template(const Catalog& page_template, const std::string& pa
     }
     if (!existing.catalog) {
         print({{Severity::error, path, 0, 0,
-                "the existing file is not a readable catalog; not replaced"}});
+                _("the existing file is not a readable catalog; not replaced")}});
         return result;
     }
     // An existing XLIFF file keeps its version.

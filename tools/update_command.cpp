@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "page_template.h"
 #include "policyloc/extract.h"
+#include "policyloc/i18n.h"
 #include "policyloc/project.h"
 #include "policyloc/shortcode_params.h"
 #include "project_io.h"
@@ -55,7 +56,7 @@ bool update_one(const UpdateCommand& c, const std::string& path, const std::stri
                 const std::string& xliff_version, const std::vector<std::string>* names = nullptr) {
     auto format = catalog_format_for_path(path, xliff_format(xliff_version));
     if (!format) {
-        usage_error("cannot tell the catalog format of '" + path + "'");
+        usage_error(i18n_format(_("cannot tell the catalog format of '%s'"), path.c_str()));
         return false;
     }
     // The keys the catalog was extracted with stay, so that its field units stay live.
@@ -79,7 +80,7 @@ bool update_one(const UpdateCommand& c, const std::string& path, const std::stri
     TemplateWrite w = write_template(*tmpl, path, *format, options, existing);
     if (!w.ok) return false;
     std::cout << (w.updated ? update_summary(path, w.stats)
-                            : path + ": written from the pages (no translations yet)")
+                            : path + ": " + _("written from the pages (no translations yet)"))
               << '\n';
     return true;
 }
@@ -127,7 +128,7 @@ int run_update(const UpdateCommand& c) {
     std::vector<std::string> pages, catalogs;
     for (const std::string& f : c.files) (is_page(f) ? pages : catalogs).push_back(f);
     if (pages.empty() || catalogs.empty())
-        return usage_error("update needs pages (.md) and catalogs (.po, .pot, .xlf, .xliff)");
+        return usage_error(_("update needs pages (.md) and catalogs (.po, .pot, .xlf, .xliff)"));
     int code = exit_ok;
     for (const std::string& path : catalogs)
         if (!update_one(c, path, "", pages, options, c.xliff_version)) code = exit_bad_input;

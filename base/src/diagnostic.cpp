@@ -1,5 +1,7 @@
 #include "policyloc/diagnostic.h"
 
+#include "policyloc/i18n.h"
+
 namespace policyloc {
 
 std::string diagnostic_format(const Diagnostic& d) {
@@ -10,13 +12,13 @@ std::string diagnostic_format(const Diagnostic& d) {
     }
     switch (d.severity) {
     case Severity::error:
-        out += ": error: ";
+        out += std::string(": ") + _("error") + ": ";
         break;
     case Severity::warning:
-        out += ": warning: ";
+        out += std::string(": ") + _("warning") + ": ";
         break;
     case Severity::note:
-        out += ": note: ";
+        out += std::string(": ") + _("note") + ": ";
         break;
     }
     return out + d.message;

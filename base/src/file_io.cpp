@@ -1,4 +1,5 @@
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 
 #include "policyloc/atomic_file.h"
 
@@ -62,19 +63,19 @@ FileReadResult file_read(const std::string& path) {
     FileReadResult r;
     int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        r.diagnostics.push_back(io_error(path, "cannot open file"));
+        r.diagnostics.push_back(io_error(path, _("cannot open file")));
         return r;
     }
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         errno = EISDIR;
-        r.diagnostics.push_back(io_error(path, "cannot read file"));
+        r.diagnostics.push_back(io_error(path, _("cannot read file")));
         if (fd != STDIN_FILENO) ::close(fd);
         return r;
     }
     std::string content;
     bool ok = read_fd(fd, content);
-    if (!ok) r.diagnostics.push_back(io_error(path, "cannot read file"));
+    if (!ok) r.diagnostics.push_back(io_error(path, _("cannot read file")));
     if (fd != STDIN_FILENO) ::close(fd);
     if (ok) r.content = std::move(content);
     return r;
@@ -84,7 +85,7 @@ FileWriteResult file_write_atomic(const std::string& path, std::string_view cont
     FileWriteResult r;
     if (path == "-") {
         if (!write_fd(STDOUT_FILENO, content)) {
-            r.diagnostics.push_back(io_error("<stdout>", "cannot write"));
+            r.diagnostics.push_back(io_error("<stdout>", _("cannot write")));
             return r;
         }
         r.outcome = WriteOutcome::written;
@@ -97,13 +98,13 @@ FileWriteResult file_write_atomic(const std::string& path, std::string_view cont
         // A device, pipe or socket: write in place, never rename over it.
         int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
         if (fd < 0) {
-            r.diagnostics.push_back(io_error(path, "cannot open for writing"));
+            r.diagnostics.push_back(io_error(path, _("cannot open for writing")));
             return r;
         }
         bool ok = write_fd(fd, content);
         ok = (::close(fd) == 0) && ok;
         if (!ok) {
-            r.diagnostics.push_back(io_error(path, "cannot write"));
+            r.diagnostics.push_back(io_error(path, _("cannot write")));
             return r;
         }
         r.outcome = WriteOutcome::written;
@@ -119,7 +120,7 @@ FileWriteResult file_write_atomic(const std::string& path, std::string_view cont
     AtomicFile file;
     if (!file.open(path, r.diagnostics)) return r;
     if (!write_fd(file.fd(), content)) {
-        r.diagnostics.push_back(io_error(path, "cannot write"));
+        r.diagnostics.push_back(io_error(path, _("cannot write")));
         return r;
     }
     return file.commit(true);
@@ -148,10 +149,9 @@ std::optional<Diagnostic> utf8_check(std::string_view text, const std::string& f
             line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
             int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
             int column = 1 + static_cast<int>(before.size() - line_start);
-            return Diagnostic{Severity::error, file, line, column,
-                              "invalid UTF-8 byte 0x" +
-                                  std::string(1, "0123456789abcdef"[s[start] >> 4]) +
-                                  std::string(1, "0123456789abcdef"[s[start] & 15])};
+            return Diagnostic{
+                Severity::error, file, line, column,
+                i18n_format(_("invalid UTF-8 byte 0x%02x"), static_cast<unsigned>(s[start]))};
         }
     }
     return std::nullopt;

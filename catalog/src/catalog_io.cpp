@@ -5,6 +5,7 @@
 #include "policyloc/atomic_file.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -37,7 +38,7 @@ CatalogReadResult catalog_read_file(const std::string& path) {
     if (!format) {
         CatalogReadResult r;
         r.diagnostics.push_back({Severity::error, path, 0, 0,
-                                 "unknown catalog format (expected .po, .pot, .xlf or .xliff)"});
+                                 _("unknown catalog format (expected .po, .pot, .xlf or .xliff)")});
         return r;
     }
     if (*format == CatalogFormat::po) return po_read_file(path, path);
@@ -46,7 +47,7 @@ CatalogReadResult catalog_read_file(const std::string& path) {
         CatalogReadResult r;
         r.diagnostics = std::move(bytes.diagnostics);
         if (!diagnostics_have_error(r.diagnostics))
-            r.diagnostics.push_back({Severity::error, path, 0, 0, "cannot read file"});
+            r.diagnostics.push_back({Severity::error, path, 0, 0, _("cannot read file")});
         return r;
     }
     return xliff_read(*bytes.content, path);

@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "policyloc/handoff.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -93,11 +94,12 @@ Handoff handoff_export(const std::vector<HandoffSource>& sources, const HandoffS
             first_lang = &s;
         } else if (!handoff_language_fits(first_lang->catalog->target_lang,
                                           s.catalog->target_lang)) {
-            h.diagnostics.push_back({Severity::error, s.name, 0, 0,
-                                     "the catalog is in '" + s.catalog->target_lang + "' but " +
-                                         first_lang->name + " is in '" +
-                                         first_lang->catalog->target_lang +
-                                         "': a hand-off holds one target language"});
+            h.diagnostics.push_back(
+                {Severity::error, s.name, 0, 0,
+                 i18n_format(_("the catalog is in '%s' but %s is in '%s': a "
+                               "hand-off holds one target language"),
+                             s.catalog->target_lang.c_str(), first_lang->name.c_str(),
+                             first_lang->catalog->target_lang.c_str())});
         }
     }
     if (diagnostics_have_error(h.diagnostics)) return h;

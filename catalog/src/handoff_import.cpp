@@ -3,6 +3,7 @@
 #include <map>
 
 #include "policyloc/handoff.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -17,7 +18,7 @@ size_t count_in(std::string_view text, std::string_view what) {
 }
 
 std::string times(size_t n) {
-    return std::to_string(n) + (n == 1 ? " time" : " times");
+    return i18n_format(P_("%zu time", "%zu times", n), n);
 }
 
 bool same_targets(const Unit& a, const Unit& b) {
@@ -60,9 +61,10 @@ std::string handoff_codes_mismatch(const Unit& unit, std::string_view target) {
         if (!seen.emplace(text, true).second) continue;
         const size_t in_source = count_in(unit.source, text), in_target = count_in(target, text);
         if (in_source == in_target) continue;
-        out += (out.empty() ? "" : "; ") + std::string("`") + std::string(text) + "` is " +
-               times(in_source) + " in the source, " + std::to_string(in_target) +
-               " in the translation";
+        // TRANSLATORS: "`x` is 2 times in the source, 1 in the translation".
+        out += (out.empty() ? "" : "; ") +
+               i18n_format(_("`%s` is %s in the source, %zu in the translation"),
+                           std::string(text).c_str(), times(in_source).c_str(), in_target);
     }
     return out;
 }
@@ -74,26 +76,26 @@ UnitState import_state(const Unit& returned) {
 ImportDecision import_decide(const Unit& returned, const Unit* current,
                              const ImportOptions& options) {
     if (!current)
-        return {ImportOutcome::stale, "its source is in no catalog given (edited in the returned "
-                                      "file, or the page changed since the export)"};
+        return {ImportOutcome::stale, _("its source is in no catalog given (edited in the "
+                                        "returned file, or the page changed since the export)")};
     if (handoff_state(returned) == UnitState::untranslated)
-        return {ImportOutcome::unchanged, "no translation returned"};
+        return {ImportOutcome::unchanged, _("no translation returned")};
     const UnitState state = import_state(returned);
     if (same_targets(returned, *current) && state == current->state)
-        return {ImportOutcome::unchanged, "the catalog has this translation"};
+        return {ImportOutcome::unchanged, _("the catalog has this translation")};
     for (std::string_view target : targets_of(returned)) {
         std::string mismatch = handoff_codes_mismatch(*current, target);
         if (!mismatch.empty())
             return {ImportOutcome::rejected,
-                    "its protected spans do not match the source: " + mismatch};
+                    _("its protected spans do not match the source: ") + mismatch};
     }
     if (!options.force && current->state >= UnitState::reviewed && state < current->state) {
         if (same_targets(returned, *current))
-            return {ImportOutcome::unchanged, "the catalog has this translation, " +
-                                                  std::string(unit_state_name(current->state))};
-        return {ImportOutcome::lowered, std::string("the catalog's translation is ") +
-                                            unit_state_name(current->state) + " and this one " +
-                                            unit_state_name(state) + " (--force takes it)"};
+            return {ImportOutcome::unchanged, i18n_format(_("the catalog has this translation, %s"),
+                                                          unit_state_name(current->state))};
+        return {ImportOutcome::lowered,
+                i18n_format(_("the catalog's translation is %s and this one %s (--force takes it)"),
+                            unit_state_name(current->state), unit_state_name(state))};
     }
     return {ImportOutcome::taken, {}};
 }
@@ -130,9 +132,8 @@ void ImportSummary::add(ImportOutcome outcome) {
 }
 
 std::string ImportSummary::text() const {
-    return std::to_string(taken) + " taken, " + std::to_string(stale) + " stale, " +
-           std::to_string(rejected) + " rejected, " + std::to_string(unchanged) + " unchanged, " +
-           std::to_string(lowered) + " lowered";
+    return i18n_format(_("%zu taken, %zu stale, %zu rejected, %zu unchanged, %zu lowered"), taken,
+                       stale, rejected, unchanged, lowered);
 }
 
 namespace {
@@ -149,14 +150,15 @@ std::string excerpt(const std::string& source) {
 std::string stale_reason(const Unit& returned, const std::vector<Catalog>& catalogs,
                          const std::vector<size_t>& fitting) {
     if (returned.catalog_id.empty() || returned.catalog_id == returned.id())
-        return "its source is in no catalog given (the page changed since the export)";
+        return _("its source is in no catalog given (the page changed since the export)");
     for (size_t i : fitting)
         for (const Unit& u : catalogs[i].units())
             if (!u.obsolete && u.id() == returned.catalog_id)
-                return "its source was changed in the returned file; the catalog's is \"" +
-                       u.source + "\"";
-    return "its source is in no catalog given (edited in the returned file, or the page "
-           "changed since the export)";
+                return i18n_format(
+                    _("its source was changed in the returned file; the catalog's is \"%s\""),
+                    u.source.c_str());
+    return _("its source is in no catalog given (edited in the returned file, or the page "
+             "changed since the export)");
 }
 
 class Importer {
@@ -173,8 +175,9 @@ class Importer {
                 fitting_.push_back(i);
         if (fitting_.empty()) {
             result_.diagnostics.push_back({Severity::error, name_, 0, 0,
-                                           "the returned file is in '" + returned.target_lang +
-                                               "' and no catalog given is; nothing was imported"});
+                                           i18n_format(_("the returned file is in '%s' and no "
+                                                         "catalog given is; nothing was imported"),
+                                                       returned.target_lang.c_str())});
             return std::move(result_);
         }
         for (const Unit& r : returned.units())
@@ -208,10 +211,10 @@ class Importer {
         result_.summary.add(outcome);
         if (outcome == ImportOutcome::stale || outcome == ImportOutcome::rejected ||
             outcome == ImportOutcome::lowered)
-            result_.diagnostics.push_back({Severity::warning, name_, e.line, 0,
-                                           std::string(import_outcome_name(outcome)) + ": unit " +
-                                               e.id + " (\"" + excerpt(e.source) +
-                                               "\") not taken: " + e.reason});
+            result_.diagnostics.push_back(
+                {Severity::warning, name_, e.line, 0,
+                 i18n_format(_("%s: unit %s (\"%s\") not taken: %s"), import_outcome_name(outcome),
+                             e.id.c_str(), excerpt(e.source).c_str(), e.reason.c_str())});
         result_.entries.push_back(std::move(e));
     }
 

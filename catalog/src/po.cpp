@@ -33,6 +33,7 @@
 #include "policyloc/atomic_file.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/plural_forms.h"
 #include "policyloc/text.h"
 
@@ -271,7 +272,7 @@ std::optional<std::string> read_bytes(const std::string& path, const std::string
         diagnostics.push_back(std::move(d));
     }
     if (!diagnostics_have_error(diagnostics))
-        diagnostics.push_back({Severity::error, shown, 0, 0, "cannot read file"});
+        diagnostics.push_back({Severity::error, shown, 0, 0, _("cannot read file")});
     return std::nullopt;
 }
 
@@ -286,11 +287,11 @@ std::optional<std::string> library_path_for(const std::string& path, const std::
     if (path != "-" && std::filesystem::is_regular_file(path, ec)) return path;
     copy = std::make_unique<TempFile>(".po");
     if (!copy->ok()) {
-        diagnostics.push_back({Severity::error, shown, 0, 0, "cannot create a temporary file"});
+        diagnostics.push_back({Severity::error, shown, 0, 0, _("cannot create a temporary file")});
         return std::nullopt;
     }
     if (file_write_atomic(copy->path(), content).outcome == WriteOutcome::failed) {
-        diagnostics.push_back({Severity::error, shown, 0, 0, "cannot write a temporary file"});
+        diagnostics.push_back({Severity::error, shown, 0, 0, _("cannot write a temporary file")});
         return std::nullopt;
     }
     return copy->path();
@@ -483,8 +484,8 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
         if (!diagnostics_have_error(result.diagnostics))
             result.diagnostics.push_back(
                 {Severity::error, shown, 0, 0,
-                 std::string("cannot read PO file: ") +
-                     (read_errno ? std::strerror(read_errno) : "unknown error")});
+                 std::string(_("cannot read PO file: ")) +
+                     (read_errno ? std::strerror(read_errno) : _("unknown error"))});
         return result;
     }
     if (diagnostics_have_error(result.diagnostics)) return result;
@@ -545,7 +546,8 @@ PoFilePtr build_po_file(const Catalog& catalog, Diagnostics& diagnostics) {
              {},
              0,
              0,
-             "PO flag '" + flag + "' cannot be written through libgettextpo and was left out"});
+             i18n_format(_("PO flag '%s' cannot be written through libgettextpo and was left out"),
+                         flag.c_str())});
     return file;
 }
 
@@ -567,7 +569,8 @@ CatalogWriteResult po_write(const Catalog& catalog) {
     if (!file) return result;
     TempFile out(".po");
     if (!out.ok()) {
-        result.diagnostics.push_back({Severity::error, {}, 0, 0, "cannot create a temporary file"});
+        result.diagnostics.push_back(
+            {Severity::error, {}, 0, 0, _("cannot create a temporary file")});
         return result;
     }
     if (!write_to(file.get(), out.path(), "<PO output>", result.diagnostics)) return result;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "policyloc/i18n.h"
 namespace policyloc::detail {
 
 pugi::xml_node Builder::element(pugi::xml_node parent, const char* name, int depth) {
@@ -54,12 +55,13 @@ void Builder::newline(pugi::xml_node parent, int depth) {
 void Builder::bad_character(unsigned c, const std::string& unit_id) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", c);
-    diagnostics_.push_back({Severity::error,
-                            {},
-                            0,
-                            0,
-                            std::string("unit ") + unit_id + ": character " + buf +
-                                " cannot be written in XML 1.0 here"});
+    diagnostics_.push_back(
+        {Severity::error,
+         {},
+         0,
+         0,
+         i18n_format(_("unit %s: character %s cannot be written in XML 1.0 here"), unit_id.c_str(),
+                     buf)});
     failed_ = true;
 }
 

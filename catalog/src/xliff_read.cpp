@@ -14,6 +14,7 @@
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/plural_forms.h"
 #include "xliff_codes.h"
 #include "xliff_common.h"
@@ -73,7 +74,7 @@ class Reader {
                             pugi::encoding_utf8);
         if (!res) {
             error_at(static_cast<size_t>(std::max<ptrdiff_t>(0, res.offset)),
-                     std::string("malformed XML: ") + res.description());
+                     std::string(_("malformed XML: ")) + res.description());
             return false;
         }
         if (auto bad = detail::xliff_bad_char_ref(xml_, name_)) {
@@ -87,7 +88,7 @@ class Reader {
         }
         for (pugi::xml_node n : doc.children()) {
             if (n.type() == pugi::node_doctype) {
-                error(n, "a DOCTYPE (and with it entity declarations) is not accepted in XLIFF");
+                error(n, _("a DOCTYPE (and with it entity declarations) is not accepted in XLIFF"));
                 return false;
             }
         }
@@ -99,7 +100,7 @@ class Reader {
     bool read_version(const pugi::xml_node& root) {
         if (!is_element(root, "xliff")) {
             error(root,
-                  std::string("not an XLIFF document: the root element is <") + root.name() + ">");
+                  i18n_format(_("not an XLIFF document: the root element is <%s>"), root.name()));
             return false;
         }
         std::string version = attr(root, "version");
@@ -120,7 +121,8 @@ class Reader {
         } else if (version == "2.0" || version == "2.1" || version == "2.2") {
             v2_ = true;
         } else {
-            error(root, "unsupported XLIFF version '" + version + "' (1.2 and 2.0 are read)");
+            error(root, i18n_format(_("unsupported XLIFF version '%s' (1.2 and 2.0 are read)"),
+                                    version.c_str()));
             return false;
         }
         return true;
@@ -153,10 +155,10 @@ class Reader {
                 if (pugi::xml_node h = first_child(file, "header")) read_header12(h);
                 read_container(body);
             } else {
-                error(file, "<file> without <body>");
+                error(file, _("<file> without <body>"));
             }
         }
-        if (first_file) warning(root, "the document has no <file>");
+        if (first_file) warning(root, _("the document has no <file>"));
     }
 
     // ---- Diagnostics
@@ -287,7 +289,7 @@ class Reader {
             forms.push_back(std::move(f));
         }
         if (forms.empty()) {
-            error(g, "plural group without units");
+            error(g, _("plural group without units"));
             return;
         }
         u.source = forms[0].source;
@@ -355,7 +357,7 @@ class Reader {
     bool read_form12(const pugi::xml_node& tu, Form& f) {
         pugi::xml_node source = first_child(tu, "source");
         if (!source) {
-            error(tu, "<trans-unit> without <source>");
+            error(tu, _("<trans-unit> without <source>"));
             return false;
         }
         std::map<std::string, std::string> none, known;
@@ -505,7 +507,8 @@ class Reader {
             if (!is_segment && !is_element(seg, "ignorable")) continue;
             pugi::xml_node source = first_child(seg, "source");
             if (!source) {
-                error(seg, "<" + std::string(local_name(seg.name())) + "> without <source>");
+                error(seg, i18n_format(_("<%s> without <source>"),
+                                       std::string(local_name(seg.name())).c_str()));
                 return false;
             }
             InlineText src = detail::inline_text_read(source, true, data, known, true);
@@ -537,7 +540,7 @@ class Reader {
             first = false;
         }
         if (!any_segment) {
-            error(unit, "<unit> without <segment>");
+            error(unit, _("<unit> without <segment>"));
             return false;
         }
         if (!any_target_text) {

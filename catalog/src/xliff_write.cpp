@@ -15,6 +15,7 @@
 
 #include "inline_codes.h"
 #include "policyloc/catalog_io.h"
+#include "policyloc/i18n.h"
 #include "xliff_builder.h"
 #include "xliff_codes.h"
 #include "xliff_common.h"
@@ -153,8 +154,8 @@ class Writer {
                                     {},
                                     0,
                                     0,
-                                    "the catalog has no units; XLIFF 2.0 requires at least "
-                                    "one unit per file, so the document is not valid"});
+                                    _("the catalog has no units; XLIFF 2.0 requires at least "
+                                      "one unit per file, so the document is not valid")});
     }
 
     std::string serialize() {
@@ -397,9 +398,9 @@ class Writer {
                                     {},
                                     0,
                                     0,
-                                    "unit " + id +
-                                        ": inline codes out of order or range, "
-                                        "written as plain text"});
+                                    i18n_format(_("unit %s: inline codes out of order or range, "
+                                                  "written as plain text"),
+                                                id.c_str())});
             w.codes.clear();
         }
         if (!w.markup.empty() && !detail::markup_valid(w)) {
@@ -475,12 +476,12 @@ CatalogWriteResult xliff_write_files(const std::vector<const Catalog*>& files,
     CatalogWriteResult result;
     if (version == CatalogFormat::po) {
         result.diagnostics.push_back(
-            {Severity::error, {}, 0, 0, "xliff_write needs an XLIFF version (1.2 or 2.0)"});
+            {Severity::error, {}, 0, 0, _("xliff_write needs an XLIFF version (1.2 or 2.0)")});
         return result;
     }
     if (files.empty()) {
         result.diagnostics.push_back(
-            {Severity::error, {}, 0, 0, "an XLIFF document needs at least one catalog"});
+            {Severity::error, {}, 0, 0, _("an XLIFF document needs at least one catalog")});
         return result;
     }
     Writer writer(files, version == CatalogFormat::xliff20, result.diagnostics);

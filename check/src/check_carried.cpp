@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "policyloc/check_unit.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -113,16 +114,18 @@ void check_codes(const Unit& u, UnitFindings& out) {
             ++need[u.source.substr(c.begin, c.end - c.begin)];
     for (const auto& [text, n] : need)
         if (occurrences(u.target, text) < n)
-            out.push_back({"protected-span", "the protected text '" + text + "' (" +
-                                                 std::to_string(n) +
-                                                 "x in the source) is missing or changed"});
+            out.push_back(unit_finding(
+                "protected-span",
+                check_wording(N_("the protected text '%s' (%sx in the source) is missing or "
+                                 "changed"),
+                              {text, std::to_string(n)})));
 }
 
 // Addresses outside protected spans that the target does not hold as often as the source. An
 // address inside a protected span the target keeps is in the target too: those occurrences
 // do not count for the text around the spans.
 void check_addresses(const Unit& u, const std::vector<Range>& found, const char* id,
-                     const char* what, UnitFindings& out) {
+                     const char* format, UnitFindings& out) {
     std::map<std::string, size_t> need;
     for (const Range& r : found)
         if (!inside_code(u, r.begin)) ++need[u.source.substr(r.begin, r.end - r.begin)];
@@ -135,8 +138,7 @@ void check_addresses(const Unit& u, const std::vector<Range>& found, const char*
         }
         size_t have = occurrences(u.target, text);
         if (have < n + in_kept_codes)
-            out.push_back({id, std::string("the ") + what + " '" + text +
-                                   "' of the source is missing or changed"});
+            out.push_back(unit_finding(id, check_wording(format, {text})));
     }
 }
 
@@ -151,9 +153,10 @@ void check_numbers(const Unit& u, const std::vector<Range>& addresses, UnitFindi
     for (const auto& [at, value] : find_numbers(u.target)) --balance[value];
     for (const auto& [value, n] : balance)
         if (n > 0)
-            out.push_back({"number", "the number " + value +
-                                         " of the source is not in the translation (in any "
-                                         "numbering system)"});
+            out.push_back(
+                unit_finding("number", check_wording(N_("the number %s of the source is not in the "
+                                                        "translation (in any numbering system)"),
+                                                     {value})));
 }
 
 } // namespace
@@ -163,8 +166,9 @@ UnitFindings check_carried_text(const Unit& unit) {
     check_codes(unit, out);
     std::vector<Range> emails = find_emails(unit.source);
     std::vector<Range> urls = find_urls(unit.source);
-    check_addresses(unit, emails, "email", "e-mail address", out);
-    check_addresses(unit, urls, "url", "URL", out);
+    check_addresses(unit, emails, "email",
+                    N_("the e-mail address '%s' of the source is missing or changed"), out);
+    check_addresses(unit, urls, "url", N_("the URL '%s' of the source is missing or changed"), out);
     std::vector<Range> addresses = emails;
     addresses.insert(addresses.end(), urls.begin(), urls.end());
     check_numbers(unit, addresses, out);

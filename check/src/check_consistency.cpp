@@ -1,4 +1,6 @@
 #include "policyloc/check_consistency.h"
+#include "policyloc/check_wording.h"
+#include "policyloc/i18n.h"
 
 #include <unordered_map>
 
@@ -19,10 +21,11 @@ std::vector<Problem> check_consistency(const std::string& locale,
             auto [it, inserted] = first.try_emplace(unit_key(u.context, u.source), First{&c, &u});
             if (inserted || it->second.unit->target == u.target) continue;
             const First& f = it->second;
-            Problem p = problem_for_unit("inconsistent", u, c.path, locale,
-                                         "translated otherwise in " + f.where->path + ":" +
-                                             std::to_string(f.unit->catalog_line) + " (\"" +
-                                             f.unit->target + "\")");
+            Wording w = check_wording(
+                N_("translated otherwise in %s:%s (\"%s\")"),
+                {f.where->path, std::to_string(f.unit->catalog_line), f.unit->target});
+            Problem p = problem_for_unit("inconsistent", u, c.path, locale, std::move(w.message),
+                                         std::move(w.text));
             p.related.push_back(
                 {f.where->path, f.unit->catalog_line, f.unit->id(), f.unit->target});
             out.push_back(std::move(p));

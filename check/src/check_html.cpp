@@ -7,6 +7,7 @@
 
 #include "markdown_scan.h"
 #include "policyloc/check_unit.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -100,14 +101,17 @@ UnitFindings check_html(const Unit& unit) {
     for (const std::string& item : tgt.unsafe) {
         if (tgt.unsafe.count(item) <= src.unsafe.count(item) || !reported.insert(item).second)
             continue;
-        out.push_back({"html-unsafe", "the translation adds " + item +
-                                          ", which the source does not have: it would be "
-                                          "published on the site"});
+        out.push_back(unit_finding(
+            "html-unsafe", check_wording(N_("the translation adds %s, which the source does not "
+                                            "have: it would be published on the site"),
+                                         {item})));
     }
     for (const std::string& tag : tgt.tags) {
         if (src.tags.count(tag) || unsafe_tag(tag) || !reported.insert(tag).second) continue;
-        out.push_back({"html-new-tag", "the translation adds the HTML tag <" + tag +
-                                           ">, which the source does not have"});
+        out.push_back(unit_finding(
+            "html-new-tag", check_wording(N_("the translation adds the HTML tag <%s>, which the "
+                                             "source does not have"),
+                                          {tag})));
     }
     return out;
 }

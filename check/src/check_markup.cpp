@@ -5,6 +5,7 @@
 
 #include "markdown_scan.h"
 #include "policyloc/check_unit.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -49,19 +50,30 @@ void check_links(const Unit& u, const detail::MarkdownScan& src, const detail::M
         if (protected_destination(u, url))
             ++altered;
         else
-            out.push_back({"link-changed", "the translation drops the link to '" + url + "'"});
+            out.push_back(
+                unit_finding("link-changed",
+                             check_wording(N_("the translation drops the link to '%s'"), {url})));
     }
     for (const detail::MarkdownLink* l : added) {
         std::string host = detail::url_host(l->url);
-        const char* what = l->image ? "an image from " : "a link to ";
         if (!host.empty() && !hosts.count(host)) {
-            out.push_back({"link-added", std::string("the translation adds ") + what + "'" +
-                                             l->url + "', a host the source does not link to"});
+            out.push_back(unit_finding(
+                "link-added",
+                check_wording(l->image ? N_("the translation adds an image from '%s', a host the "
+                                            "source does not link to")
+                                       : N_("the translation adds a link to '%s', a host the "
+                                            "source does not link to"),
+                              {l->url})));
         } else if (altered > 0) {
             --altered;
         } else {
-            out.push_back({"link-changed", std::string("the translation adds ") + what + "'" +
-                                               l->url + "', which the source does not have"});
+            out.push_back(unit_finding(
+                "link-changed",
+                check_wording(l->image ? N_("the translation adds an image from '%s', which the "
+                                            "source does not have")
+                                       : N_("the translation adds a link to '%s', which the "
+                                            "source does not have"),
+                              {l->url})));
         }
     }
 }
@@ -85,18 +97,22 @@ UnitFindings check_markup(const Unit& unit) {
     detail::MarkdownScan tgt = detail::markdown_scan(unit.target);
     check_links(unit, src, tgt, out);
     if (tgt.literal_delimiters > src.literal_delimiters)
-        out.push_back({"markup-unbalanced",
-                       std::to_string(tgt.literal_delimiters - src.literal_delimiters) +
-                           " emphasis, strong, strikethrough or code delimiter(s) ('*', '_', "
-                           "'~', '`') have no partner and would show as text"});
+        out.push_back(unit_finding(
+            "markup-unbalanced",
+            check_wording(N_("%s emphasis, strong, strikethrough or code delimiter(s) ('*', '_', "
+                             "'~', '`') have no partner and would show as text"),
+                          {std::to_string(tgt.literal_delimiters - src.literal_delimiters)})));
     if (spaced_links(unit.target) > spaced_links(unit.source))
-        out.push_back({"link-space", "a space between ']' and '(' breaks a link: it would show "
-                                     "as text"});
+        out.push_back(unit_finding(
+            "link-space",
+            check_wording(N_("a space between ']' and '(' breaks a link: it would show as text"))));
     auto breaks = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
     if (breaks(unit.target) != breaks(unit.source))
-        out.push_back({"hard-break", "the source has " + std::to_string(breaks(unit.source)) +
-                                         " hard line break(s), the translation " +
-                                         std::to_string(breaks(unit.target))});
+        out.push_back(unit_finding(
+            "hard-break",
+            check_wording(
+                N_("the source has %s hard line break(s), the translation %s"),
+                {std::to_string(breaks(unit.source)), std::to_string(breaks(unit.target))})));
     return out;
 }
 

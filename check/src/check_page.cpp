@@ -1,5 +1,7 @@
 #include "policyloc/check_page.h"
 
+#include "policyloc/check_wording.h"
+#include "policyloc/i18n.h"
 #include "policyloc/merge.h"
 
 namespace policyloc {
@@ -50,6 +52,16 @@ CatalogCompleteness completeness_of_catalog(const std::string& path, const std::
     return cc;
 }
 
+namespace {
+
+void set_wording(PageFinding& f, const char* format) {
+    Wording w = check_wording(format);
+    f.message = std::move(w.message);
+    f.text = std::move(w.text);
+}
+
+} // namespace
+
 std::vector<PageFinding> check_page_merge(std::string_view page, const Skeleton& skeleton,
                                           const LocaleCatalog& catalog, const std::string& locale) {
     MergeOptions options;
@@ -64,18 +76,22 @@ std::vector<PageFinding> check_page_merge(std::string_view page, const Skeleton&
         switch (fb.reason) {
         case FallbackReason::would_change_structure:
             f.id = "structure";
-            f.message = "the translation would change the page's block structure; merge uses "
-                        "the source text instead";
+            set_wording(
+                f, N_("the translation would change the page's block structure; merge uses the "
+                      "source text instead"));
             break;
         case FallbackReason::front_matter_cannot_hold:
             f.id = "structure";
-            f.message = "the translation cannot be written into the front matter so that it "
-                        "reads back unchanged; merge uses the source text instead";
+            set_wording(
+                f, N_("the translation cannot be written into the front matter so that it reads "
+                      "back unchanged; merge uses the source text instead"));
             break;
         case FallbackReason::protected_span_changed:
             f.id = "protected-span";
-            f.message = "the translation drops or alters a protected span of the page; merge "
-                        "uses the source text instead";
+            set_wording(
+                f,
+                N_("the translation drops or alters a protected span of the page; merge uses the "
+                   "source text instead"));
             break;
         default:
             continue;

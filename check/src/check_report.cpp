@@ -63,8 +63,12 @@ const CheckInfo* check_info(std::string_view id) {
     return nullptr;
 }
 
+const std::string& problem_text(const Problem& p) {
+    return p.text.empty() ? p.message : p.text;
+}
+
 Problem problem_for_unit(std::string_view id, const Unit& unit, const std::string& catalog,
-                         const std::string& locale, std::string message) {
+                         const std::string& locale, std::string message, std::string text) {
     Problem p;
     p.id = std::string(id);
     const CheckInfo* info = check_info(id);
@@ -74,6 +78,7 @@ Problem problem_for_unit(std::string_view id, const Unit& unit, const std::strin
     p.line = unit.catalog_line;
     p.unit_id = unit.id();
     p.message = std::move(message);
+    p.text = std::move(text);
     p.source = unit.source;
     p.target = unit.target;
     return p;

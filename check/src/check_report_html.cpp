@@ -3,6 +3,7 @@
 #include <map>
 
 #include "policyloc/check_output.h"
+#include "policyloc/i18n.h"
 #include "policyloc/locale_chain.h"
 #include "policyloc/text.h"
 
@@ -49,34 +50,36 @@ std::string anchor(const Problem& p) {
 }
 
 void completeness(const CheckReport& r, std::string& out) {
-    out += "<h2>Completeness</h2>\n<table class=\"completeness\">\n";
+    out += "<h2>" + html_escape(_("Completeness")) + "</h2>\n<table class=\"completeness\">\n";
     if (!r.pages.empty()) {
-        out += "<tr><th>Page</th><th>Locale</th><th>Words translated</th><th></th></tr>\n";
+        out += "<tr><th>" + html_escape(_("Page")) + "</th><th>" + html_escape(_("Locale")) +
+               "</th><th>" + html_escape(_("Words translated")) + "</th><th></th></tr>\n";
         for (const PageCompleteness& p : r.pages)
             out += bar_row(p.page, p.locale, p.percent_words(), p.meets_threshold, "page");
     }
-    out += "<tr><th>Catalog</th><th>Locale</th><th>Words translated</th><th></th></tr>\n";
+    out += "<tr><th>" + html_escape(_("Catalog")) + "</th><th>" + html_escape(_("Locale")) +
+           "</th><th>" + html_escape(_("Words translated")) + "</th><th></th></tr>\n";
     for (const CatalogCompleteness& c : r.catalogs)
         out += bar_row(c.catalog, c.locale, c.percent_words(), c.meets_threshold, "catalog");
     out += "</table>\n";
 }
 
 void problems(const CheckReport& r, std::string& out) {
-    out += "<h2>Problems</h2>\n<ol class=\"problems\">\n";
+    out += "<h2>" + html_escape(_("Problems")) + "</h2>\n<ol class=\"problems\">\n";
     for (const Problem& p : r.problems) {
         std::string where = html_escape(p.catalog.empty() ? p.page : p.catalog);
         if (p.line > 0) where += ":" + std::to_string(p.line);
         if (!p.unit_id.empty()) where = "<a href=\"#" + anchor(p) + "\">" + where + "</a>";
         out += "<li dir=\"auto\" class=\"" + std::string(severity_name(p.severity)) +
                "\" data-id=\"" + html_escape(p.id) + "\">" + where + " <b>" +
-               severity_name(p.severity) + "</b> [" + html_escape(p.id) + "] " +
-               html_escape(p.locale) + ": " + html_escape(p.message) + "</li>\n";
+               html_escape(_(severity_name(p.severity))) + "</b> [" + html_escape(p.id) + "] " +
+               html_escape(p.locale) + ": " + html_escape(problem_text(p)) + "</li>\n";
     }
     out += "</ol>\n";
 }
 
 void units(const CheckReport& r, std::string& out) {
-    out += "<h2>Units</h2>\n";
+    out += "<h2>" + html_escape(_("Units")) + "</h2>\n";
     std::map<std::string, const Problem*> seen; // anchor -> first problem of the unit
     for (const Problem& p : r.problems)
         if (!p.unit_id.empty()) seen.try_emplace(anchor(p), &p);
@@ -96,15 +99,18 @@ void units(const CheckReport& r, std::string& out) {
 } // namespace
 
 std::string check_report_html(const CheckReport& report, const ReportOptions& options) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    // TRANSLATORS: the BCP 47 tag of the language of this translation (de, fr, ...).
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + html_escape(_("en")) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<title>policyloc check</title>\n<style>" +
                       std::string(kStyle) + "</style>\n</head>\n<body>\n<h1>policyloc check</h1>\n";
     char summary[200];
-    std::snprintf(summary, sizeof summary, "%zu errors, %zu warnings, %zu notes, %zu ignored: %s",
+    std::snprintf(summary, sizeof summary,
+                  _("%zu errors, %zu warnings, %zu notes, %zu ignored: %s"),
                   report.count(Severity::error), report.count(Severity::warning),
                   report.count(Severity::note), report.ignored,
-                  report.passed(options.strict) ? "passed" : "failed");
-    out += "<p class=\"summary\">" + std::string(summary) + "</p>\n";
+                  report.passed(options.strict) ? _("passed") : _("failed"));
+    out += "<p class=\"summary\">" + html_escape(summary) + "</p>\n";
     completeness(report, out);
     problems(report, out);
     units(report, out);

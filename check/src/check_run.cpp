@@ -12,10 +12,27 @@
 #include "policyloc/check_page.h"
 #include "policyloc/check_unit.h"
 #include "policyloc/extract.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
 namespace {
+
+// The message of a catalog-language problem, in English whatever the user's locale (the merge
+// plan's diagnostic is in the user's language).
+Wording language_wording(const PlannedCatalog& planned, const Catalog& catalog, Severity s) {
+    const std::string& lang = catalog.target_lang;
+    const std::string& expected = planned.expected_language;
+    if (lang.empty())
+        return check_wording(N_("the catalog names no language (Language, target-language or "
+                                "trgLang); taken as %s"),
+                             {expected});
+    if (s == Severity::error)
+        return check_wording(N_("the catalog is in %s, but the locale checked needs %s"),
+                             {lang, expected});
+    return check_wording(N_("the catalog is in %s, a variant of %s; used for %s"),
+                         {lang, expected, expected});
+}
 
 struct ExtractedPage {
     const CheckPage* page = nullptr;
@@ -116,7 +133,9 @@ class Runner {
             p.severity = check_info(p.id)->severity;
             p.locale = c.target.locale;
             p.catalog = c.target.planned.path;
-            p.message = d.message;
+            Wording w = language_wording(c.target.planned, c.catalog, d.severity);
+            p.message = std::move(w.message);
+            p.text = std::move(w.text);
             report(std::move(p), nullptr);
         }
     }
@@ -133,7 +152,9 @@ class Runner {
             for (UnitFinding& f : glossary_check(options_.glossary, checked, c.target.locale))
                 found.push_back(std::move(f));
             for (UnitFinding& f : found)
-                report(problem_for_unit(f.id, u, path, c.target.locale, std::move(f.message)), &u);
+                report(problem_for_unit(f.id, u, path, c.target.locale, std::move(f.message),
+                                        std::move(f.text)),
+                       &u);
         }
     }
 
@@ -147,12 +168,13 @@ class Runner {
         p.locale = locale;
         p.catalog = catalog;
         p.page = page;
-        char buf[160];
-        std::snprintf(buf, sizeof buf,
-                      "%.1f%% of the source words translated, below "
-                      "--min-complete %g%%",
-                      percent, *options_.min_complete);
-        p.message = buf;
+        char pct[32], limit[32];
+        std::snprintf(pct, sizeof pct, "%.1f", percent);
+        std::snprintf(limit, sizeof limit, "%g", *options_.min_complete);
+        Wording w = check_wording(
+            N_("%s%% of the source words translated, below --min-complete %s%%"), {pct, limit});
+        p.message = std::move(w.message);
+        p.text = std::move(w.text);
         report(std::move(p), nullptr);
     }
 
@@ -176,8 +198,11 @@ class Runner {
             p.page = e.page->path;
             p.page_line = pu.line;
             p.source = pu.source;
-            p.message =
-                "the unit is on the page but in no catalog of " + locale + " (update the catalog)";
+            Wording w = check_wording(
+                N_("the unit is on the page but in no catalog of %s (update the catalog)"),
+                {locale});
+            p.message = std::move(w.message);
+            p.text = std::move(w.text);
             report(std::move(p), nullptr);
         }
         for (const LocaleCatalog& c : cats) check_merge(e, locale, c);
@@ -190,7 +215,8 @@ class Runner {
         for (PageFinding& f : check_page_merge(e.page->text, e.skeleton, c, locale)) {
             auto it = by_id.find(f.unit_id);
             if (it == by_id.end()) continue;
-            Problem p = problem_for_unit(f.id, *it->second, c.path, locale, std::move(f.message));
+            Problem p = problem_for_unit(f.id, *it->second, c.path, locale, std::move(f.message),
+                                         std::move(f.text));
             p.page = e.page->path;
             p.page_line = f.page_line;
             report(std::move(p), it->second);
@@ -208,8 +234,9 @@ class Runner {
         for (const Unit& u : c.catalog->units()) {
             if (u.obsolete || on_pages.count(unit_key(u.context, u.source))) continue;
             ++cc.extra_units;
-            report(problem_for_unit("unit-extra", u, c.path, cc.locale,
-                                    "the unit is on none of the pages checked"),
+            Wording w = check_wording(N_("the unit is on none of the pages checked"));
+            report(problem_for_unit("unit-extra", u, c.path, cc.locale, std::move(w.message),
+                                    std::move(w.text)),
                    &u);
         }
     }

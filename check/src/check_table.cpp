@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "policyloc/check_output.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -18,9 +19,9 @@ class Painter {
         return on_ ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
     }
     std::string severity(Severity s) const {
-        return (*this)(severity_name(s), s == Severity::error     ? "1;31"
-                                         : s == Severity::warning ? "1;33"
-                                                                  : "36");
+        return (*this)(_(severity_name(s)), s == Severity::error     ? "1;31"
+                                            : s == Severity::warning ? "1;33"
+                                                                     : "36");
     }
 
   private:
@@ -43,8 +44,8 @@ std::string percent(double p, bool meets, const Painter& paint) {
 }
 
 void pages_table(const CheckReport& r, const Painter& paint, std::string& out) {
-    out += format("%-32s %-8s %13s %13s %13s %13s %8s\n", "page", "locale", "translated", "fuzzy",
-                  "untranslated", "missing", "words");
+    out += format("%-32s %-8s %13s %13s %13s %13s %8s\n", _("page"), _("locale"), _("translated"),
+                  _("fuzzy"), _("untranslated"), _("missing"), _("words"));
     for (const PageCompleteness& p : r.pages)
         out += format("%-32s %-8s %13s %13s %13s %13s ", p.page.c_str(), p.locale.c_str(),
                       cell(p.translated).c_str(), cell(p.fuzzy).c_str(),
@@ -53,8 +54,8 @@ void pages_table(const CheckReport& r, const Painter& paint, std::string& out) {
 }
 
 void catalogs_table(const CheckReport& r, const Painter& paint, std::string& out) {
-    out += format("%-32s %-8s %13s %13s %13s %13s %8s\n", "catalog", "locale", "translated",
-                  "fuzzy", "untranslated", "obsolete", "words");
+    out += format("%-32s %-8s %13s %13s %13s %13s %8s\n", _("catalog"), _("locale"),
+                  _("translated"), _("fuzzy"), _("untranslated"), _("obsolete"), _("words"));
     for (const CatalogCompleteness& c : r.catalogs)
         out += format("%-32s %-8s %13s %13s %13s %13s ", c.catalog.c_str(), c.locale.c_str(),
                       cell(c.stats.translated).c_str(), cell(c.stats.fuzzy).c_str(),
@@ -76,9 +77,10 @@ std::string check_report_table(const CheckReport& report, const ReportOptions& o
     for (const Problem& p : report.problems) {
         std::string where = p.catalog.empty() ? p.page : p.catalog;
         if (p.line > 0) where += ":" + std::to_string(p.line);
-        out += where + ": " + paint.severity(p.severity) + ": " + p.message + " [" + p.id + "]";
+        out +=
+            where + ": " + paint.severity(p.severity) + ": " + problem_text(p) + " [" + p.id + "]";
         if (!p.unit_id.empty())
-            out += " (" + p.locale + ", unit " + p.unit_id + ")";
+            out += " (" + p.locale + ", " + i18n_format(_("unit %s"), p.unit_id.c_str()) + ")";
         else
             out += " (" + p.locale + (p.page.empty() ? "" : ", " + p.page) + ")";
         if (!p.page.empty() && p.page_line > 0)
@@ -86,11 +88,12 @@ std::string check_report_table(const CheckReport& report, const ReportOptions& o
         out += "\n";
     }
     bool passed = report.passed(options.strict);
-    out +=
-        "\n" +
-        format("%zu errors, %zu warnings, %zu notes, %zu ignored: ", report.count(Severity::error),
-               report.count(Severity::warning), report.count(Severity::note), report.ignored) +
-        (passed ? paint("passed", "1;32") : paint("failed", "1;31")) + "\n";
+    out += "\n" +
+           format(_("%zu errors, %zu warnings, %zu notes, %zu ignored: %s"),
+                  report.count(Severity::error), report.count(Severity::warning),
+                  report.count(Severity::note), report.ignored,
+                  (passed ? paint(_("passed"), "1;32") : paint(_("failed"), "1;31")).c_str()) +
+           "\n";
     return out;
 }
 

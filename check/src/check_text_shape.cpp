@@ -1,6 +1,7 @@
 // whitespace, double-space, identical: the shape of a translation's text; and check_unit, which
 // runs every family of unit checks.
 #include "policyloc/check_unit.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -56,14 +57,19 @@ UnitFindings check_text_shape(const Unit& unit, WordCounter& words) {
     UnitFindings out;
     if (leading(unit.target) != leading(unit.source) ||
         trailing(unit.target) != trailing(unit.source))
-        out.push_back({"whitespace", "leading or trailing whitespace differs from the source's"});
+        out.push_back(unit_finding(
+            "whitespace",
+            check_wording(N_("leading or trailing whitespace differs from the source's"))));
     if (doubled_spaces(unit.target) > doubled_spaces(unit.source))
-        out.push_back({"double-space", "the translation has doubled spaces"});
+        out.push_back(
+            unit_finding("double-space", check_wording(N_("the translation has doubled spaces"))));
     if (unit.target == unit.source) {
         size_t n = words.count(without_codes(unit));
         if (n >= kIdenticalMinWords)
-            out.push_back({"identical", "the translation is the source text (" + std::to_string(n) +
-                                            " words) unchanged"});
+            out.push_back(unit_finding(
+                "identical", check_wording(N_("the translation is the source text (%s words) "
+                                              "unchanged"),
+                                           {std::to_string(n)})));
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "policyloc/glossary.h"
+#include "policyloc/i18n.h"
 #include "policyloc/locale_chain.h"
 
 namespace policyloc {
@@ -52,9 +53,10 @@ UnitFindings glossary_check(const Glossary& glossary, const Unit& unit, const st
         if (locale_language_fit(e.locale, locale) != LanguageFit::same) continue;
         for (const std::string& f : e.forbidden)
             if (has_word(target, folded(f)))
-                out.push_back({"glossary-forbidden", "the translation uses '" + f +
-                                                         "', a forbidden translation of '" +
-                                                         e.term + "'"});
+                out.push_back(unit_finding(
+                    "glossary-forbidden",
+                    check_wording(N_("the translation uses '%s', a forbidden translation of '%s'"),
+                                  {f, e.term})));
         if (e.approved.empty() || !has_word(source, folded(e.term))) continue;
         bool found = false;
         for (const std::string& a : e.approved)
@@ -62,10 +64,10 @@ UnitFindings glossary_check(const Glossary& glossary, const Unit& unit, const st
         if (found) continue;
         std::string list;
         for (const std::string& a : e.approved) list += (list.empty() ? "'" : ", '") + a + "'";
-        out.push_back({"glossary", "the source has the term '" + e.term +
-                                       "' but the translation has none of its approved "
-                                       "translations (" +
-                                       list + ")"});
+        out.push_back(unit_finding(
+            "glossary", check_wording(N_("the source has the term '%s' but the translation has "
+                                         "none of its approved translations (%s)"),
+                                      {e.term, list})));
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "policyloc/glossary.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -74,7 +75,7 @@ GlossaryReadResult glossary_read_csv(std::string_view text, const std::string& n
         if (i == 0 && lower(f[0]) == "term") continue;
         if (f.size() < 3 || f[0].empty() || f[1].empty() || f[2].empty()) {
             r.diagnostics.push_back({Severity::error, name, line, 1,
-                                     "a glossary row needs term, locale and translation"});
+                                     _("a glossary row needs term, locale and translation")});
             continue;
         }
         std::string status = f.size() > 3 ? lower(f[3]) : "";

@@ -2,6 +2,7 @@
 #include <pugixml.hpp>
 
 #include "policyloc/glossary.h"
+#include "policyloc/i18n.h"
 #include "policyloc/locale_chain.h"
 
 namespace policyloc {
@@ -93,7 +94,7 @@ GlossaryReadResult glossary_read_tbx(std::string_view xml, const std::string& na
     if (!parsed) {
         TextPosition p = text_position(std::string(xml), static_cast<size_t>(parsed.offset));
         r.diagnostics.push_back({Severity::error, name, p.line, p.column,
-                                 std::string("malformed TBX: ") + parsed.description()});
+                                 std::string(_("malformed TBX: ")) + parsed.description()});
         return r;
     }
     Glossary g;
@@ -103,7 +104,8 @@ GlossaryReadResult glossary_read_tbx(std::string_view xml, const std::string& na
     if (g.entries.empty())
         r.diagnostics.push_back(
             {Severity::warning, name, 0, 0,
-             "the glossary has no entry with a term in " + source_lang + " and another language"});
+             i18n_format(_("the glossary has no entry with a term in %s and another language"),
+                         source_lang.c_str())});
     r.glossary = std::move(g);
     return r;
 }

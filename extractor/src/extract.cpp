@@ -16,6 +16,7 @@
 #include "liquid.h"
 #include "markdown_util.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/shortcode_params.h"
 #include "protected_spans.h"
 #include "table_columns.h"
@@ -236,8 +237,8 @@ void Extractor::handle_directive(cmark_node* html_block) {
         translate_links_.arm();
     } else if (d->command == "context") {
         if (d->argument.empty())
-            result_.diagnostics.push_back(
-                {Severity::warning, file(), line, 1, "policyloc directive 'context' needs a name"});
+            result_.diagnostics.push_back({Severity::warning, file(), line, 1,
+                                           _("policyloc directive 'context' needs a name")});
         else
             pending_context_ = d->argument;
     } else if (d->command == "note") {
@@ -246,9 +247,9 @@ void Extractor::handle_directive(cmark_node* html_block) {
     } else {
         result_.diagnostics.push_back(
             {Severity::warning, file(), line, 1,
-             "unknown policyloc directive '" + d->command +
-                 "' (known: skip, skip-begin, skip-end, skip-column, skip-dates, "
-                 "translate-links, context, note)"});
+             i18n_format(_("unknown policyloc directive '%s' (known: %s)"), d->command.c_str(),
+                         "skip, skip-begin, skip-end, skip-column, skip-dates, translate-links, "
+                         "context, note")});
     }
 }
 
@@ -259,9 +260,9 @@ void Extractor::take_skip_column(cmark_node* node) {
     if (std::string_view(cmark_node_get_type_string(node)) == "table")
         column = table_column_named(node, spec);
     if (!column) {
+        const char* m = _("policyloc directive '%s' names no column of a table right after it");
         result_.diagnostics.push_back({Severity::warning, file(), pending_skip_column_line_, 1,
-                                       "policyloc directive 'skip-column " + spec +
-                                           "' names no column of a table right after it"});
+                                       i18n_format(m, ("skip-column " + spec).c_str())});
         return;
     }
     skip_table_ = node;

@@ -10,6 +10,7 @@
 
 #include "front_matter_internal.h"
 #include "line_index.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -186,10 +187,11 @@ FrontMatterResult parse_delimited(std::string_view page, size_t start, const std
         // Markdown (a thematic break, a setext underline, text) and the page has none.
         if (!looks_like_front_matter_entry(page.substr(content_begin), fm.syntax))
             return FrontMatterResult{};
-        result.diagnostics.push_back(error_at(file, page, start,
-                                              "front matter opened with \"" + std::string(delim) +
-                                                  "\" has no closing \"" + std::string(delim) +
-                                                  "\" line"));
+        result.diagnostics.push_back(
+            error_at(file, page, start,
+                     i18n_format(_("front matter opened with \"%s\" has "
+                                   "no closing \"%s\" line"),
+                                 std::string(delim).c_str(), std::string(delim).c_str())));
         return result;
     }
     fm.end = closing->end;

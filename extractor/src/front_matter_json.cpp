@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "front_matter_internal.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::detail {
 
@@ -179,7 +180,7 @@ std::optional<Diagnostic> json_read_scalars(std::string_view page, size_t start,
     }
     if (!ok || handler.error_offset) {
         size_t at = start + handler.error_offset.value_or(0);
-        return error_at(file, page, at, "invalid JSON front matter: " + handler.error_message);
+        return error_at(file, page, at, _("invalid JSON front matter: ") + handler.error_message);
     }
     object_end = static_cast<size_t>(furthest - page.data());
     return std::nullopt;

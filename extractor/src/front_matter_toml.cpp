@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include "front_matter_internal.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::detail {
 
@@ -26,7 +27,7 @@ class TomlWalker {
             visit(root, "", scalars);
         } catch (const toml::parse_error& err) {
             return error_at(file_, page_, page_offset(err.source().begin),
-                            "invalid TOML front matter: " + std::string(err.description()));
+                            _("invalid TOML front matter: ") + std::string(err.description()));
         }
         return std::nullopt;
     }

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "front_matter_internal.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::detail {
 
@@ -293,8 +294,8 @@ class YamlWalker {
     std::optional<Diagnostic> error(const yaml_parser_t& p) const {
         size_t offset = p.error == YAML_READER_ERROR ? content_begin_ + p.problem_offset
                                                      : page_offset(p.problem_mark);
-        std::string message = "invalid YAML front matter: ";
-        message += p.problem ? p.problem : "parse error";
+        std::string message = _("invalid YAML front matter: ");
+        message += p.problem ? p.problem : _("parse error");
         if (p.context) {
             message += " (";
             message += p.context;

@@ -1,6 +1,7 @@
 // Dates per locale: Go layouts become ICU skeletons, and ICU's DateTimePatternGenerator picks
 // the locale's pattern (order, words, calendar, digits).
 #include "policyloc/dates.h"
+#include "policyloc/i18n.h"
 
 #include <unicode/datefmt.h>
 #include <unicode/dtptngen.h>
@@ -229,20 +230,20 @@ std::unique_ptr<icu::DateFormat> DateFormatter::Impl::create(std::string_view la
                                                              std::string_view zone_id,
                                                              std::string& error) {
     if (locale_tag.empty()) {
-        error = "empty locale";
+        error = _("empty locale");
         return nullptr;
     }
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale locale = icu::Locale::forLanguageTag(
         icu::StringPiece(locale_tag.data(), static_cast<std::int32_t>(locale_tag.size())), status);
     if (U_FAILURE(status) || locale.isBogus()) {
-        error = "invalid locale '" + std::string(locale_tag) + "'";
+        error = i18n_format(_("invalid locale '%s'"), std::string(locale_tag).c_str());
         return nullptr;
     }
 
     std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(from_utf8(zone_id)));
     if (!zone || *zone == icu::TimeZone::getUnknown()) {
-        error = "unknown time zone '" + std::string(zone_id) + "'";
+        error = i18n_format(_("unknown time zone '%s'"), std::string(zone_id).c_str());
         return nullptr;
     }
 
@@ -254,20 +255,21 @@ std::unique_ptr<icu::DateFormat> DateFormatter::Impl::create(std::string_view la
         bool is_time = name.substr(0, 5) == "time_";
         auto style = (is_date || is_time) ? hugo_style(name.substr(5)) : std::nullopt;
         if (!style) {
-            error = "unknown date style '" + std::string(layout) + "'";
+            error = i18n_format(_("unknown date style '%s'"), std::string(layout).c_str());
             return nullptr;
         }
         format.reset(is_date ? icu::DateFormat::createDateInstance(*style, locale)
                              : icu::DateFormat::createTimeInstance(*style, locale));
         if (!format) {
-            error = "ICU has no " + std::string(layout) + " format for '" +
-                    std::string(locale_tag) + "'";
+            error = i18n_format(_("ICU has no %s format for '%s'"), std::string(layout).c_str(),
+                                std::string(locale_tag).c_str());
             return nullptr;
         }
     } else {
         std::string skeleton = date_go_layout_to_skeleton(layout);
         if (skeleton.empty()) {
-            error = "date layout '" + std::string(layout) + "' holds no date or time field";
+            error = i18n_format(_("date layout '%s' holds no date or time field"),
+                                std::string(layout).c_str());
             return nullptr;
         }
         std::string key(locale_tag);
@@ -276,8 +278,8 @@ std::unique_ptr<icu::DateFormat> DateFormatter::Impl::create(std::string_view la
             std::unique_ptr<icu::DateTimePatternGenerator> generator(
                 icu::DateTimePatternGenerator::createInstance(locale, status));
             if (U_FAILURE(status) || !generator) {
-                error = "ICU cannot create a date pattern generator for '" + key +
-                        "': " + u_errorName(status);
+                error = i18n_format(_("ICU cannot create a date pattern generator for '%s': %s"),
+                                    key.c_str(), u_errorName(status));
                 return nullptr;
             }
             it = generators.emplace(key, std::move(generator)).first;
@@ -285,14 +287,14 @@ std::unique_ptr<icu::DateFormat> DateFormatter::Impl::create(std::string_view la
         icu::UnicodeString pattern =
             it->second->getBestPattern(icu::UnicodeString::fromUTF8(skeleton), status);
         if (U_FAILURE(status)) {
-            error = "ICU has no pattern for skeleton '" + skeleton + "' in '" + key +
-                    "': " + u_errorName(status);
+            error = i18n_format(_("ICU has no pattern for skeleton '%s' in '%s': %s"),
+                                skeleton.c_str(), key.c_str(), u_errorName(status));
             return nullptr;
         }
         auto simple = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
         if (U_FAILURE(status)) {
-            error = "ICU cannot use pattern '" + to_utf8(pattern) + "' for '" + key +
-                    "': " + u_errorName(status);
+            error = i18n_format(_("ICU cannot use pattern '%s' for '%s': %s"),
+                                to_utf8(pattern).c_str(), key.c_str(), u_errorName(status));
             return nullptr;
         }
         format = std::move(simple);

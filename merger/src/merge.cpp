@@ -1,6 +1,7 @@
 // merge_page: the splice, the structure guard, then what the page got from where.
 #include "policyloc/merge.h"
 
+#include "policyloc/i18n.h"
 #include "policyloc/stats.h"
 #include "splice.h"
 #include "structure_guard.h"
@@ -10,17 +11,17 @@ namespace policyloc {
 const char* fallback_reason_name(FallbackReason reason) {
     switch (reason) {
     case FallbackReason::untranslated:
-        return "untranslated";
+        return _("untranslated");
     case FallbackReason::fuzzy:
-        return "fuzzy";
+        return _("fuzzy");
     case FallbackReason::protected_span_changed:
-        return "protected span changed";
+        return _("protected span changed");
     case FallbackReason::would_change_structure:
-        return "would change the page structure";
+        return _("would change the page structure");
     case FallbackReason::front_matter_cannot_hold:
-        return "front matter cannot hold the value";
+        return _("front matter cannot hold the value");
     }
-    return "untranslated";
+    return _("untranslated");
 }
 
 double MergeStats::percent_words_translated() const {
@@ -73,8 +74,9 @@ MergeStats count_slots(const Skeleton& skeleton, const std::vector<CatalogSource
             ++st.source_text;
         ++st.reasons[fb.reason];
         diagnostics.push_back({Severity::note, skeleton.file, span.line, span.column,
-                               "unit " + fb.unit_id + " (" + fallback_reason_name(fb.reason) +
-                                   ") taken from " + fb.used + ": \"" + excerpt(source) + "\""});
+                               i18n_format(_("unit %s (%s) taken from %s: \"%s\""),
+                                           fb.unit_id.c_str(), fallback_reason_name(fb.reason),
+                                           fb.used.c_str(), excerpt(source).c_str())});
         st.fallbacks.push_back(std::move(fb));
     }
     return st;
@@ -104,9 +106,10 @@ MergeResult merge_page(std::string_view page, const Skeleton& skeleton,
         const auto& bad = std::get<UnitSlot>(skeleton.slots[i]);
         result.diagnostics.push_back({Severity::warning, skeleton.file, bad.span.line,
                                       bad.span.column,
-                                      "translation of unit " + unit_id(bad.context, bad.source) +
-                                          " in " + chain[guarded.rejected[i] - 1].name +
-                                          " would change the page's block structure; not used"});
+                                      i18n_format(_("translation of unit %s in %s would change "
+                                                    "the page's block structure; not used"),
+                                                  unit_id(bad.context, bad.source).c_str(),
+                                                  chain[guarded.rejected[i] - 1].name.c_str())});
     }
     for (const Diagnostic& d : splicer.diagnostics()) result.diagnostics.push_back(d);
     result.stats = count_slots(skeleton, chain, splicer.choices(), result.diagnostics);

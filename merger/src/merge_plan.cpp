@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "policyloc/i18n.h"
 #include "policyloc/locale_chain.h"
 
 namespace policyloc {
@@ -12,13 +13,13 @@ namespace fs = std::filesystem;
 const char* chain_role_name(ChainRole role) {
     switch (role) {
     case ChainRole::locale:
-        return "locale";
+        return _("locale");
     case ChainRole::fallback:
-        return "fallback";
+        return _("fallback");
     case ChainRole::parent:
-        return "CLDR parent";
+        return _("CLDR parent");
     }
-    return "locale";
+    return _("locale");
 }
 
 std::optional<std::string> catalog_file_for_locale(const std::vector<std::string>& files,
@@ -82,8 +83,8 @@ class PlanBuilder {
         std::string tried;
         for (const std::string& p : parents)
             tried += (tried.empty() ? "" : ", ") + p + ".po|.xlf|.xliff";
-        error("no catalog for locale '" + plan_.lookup_locale + "' in " + in_.directory.path +
-              " (looked for " + tried + ")");
+        error(i18n_format(_("no catalog for locale '%s' in %s (looked for %s)"),
+                          plan_.lookup_locale.c_str(), in_.directory.path.c_str(), tried.c_str()));
         return parents.size();
     }
 
@@ -97,8 +98,9 @@ class PlanBuilder {
             add({in_path(*name), ChainRole::fallback, tag});
             return;
         }
-        error("--fallback '" + f.text + "': no such catalog file, and no catalog for that " +
-              "locale in " + in_.directory.path);
+        error(i18n_format(
+            _("--fallback '%s': no such catalog file, and no catalog for that locale in %s"),
+            f.text.c_str(), in_.directory.path.c_str()));
     }
 };
 
@@ -114,23 +116,26 @@ Diagnostics merge_plan_check_language(const PlannedCatalog& planned, const Catal
     const std::string& lang = catalog.target_lang;
     if (lang.empty()) {
         out.push_back({Severity::warning, planned.path, 0, 0,
-                       "the catalog names no language (Language, target-language or trgLang); "
-                       "taken as " +
-                           planned.expected_language});
+                       i18n_format(_("the catalog names no language (Language, target-language "
+                                     "or trgLang); taken as %s"),
+                                   planned.expected_language.c_str())});
         return out;
     }
     switch (locale_language_fit(lang, planned.expected_language)) {
     case LanguageFit::same:
         break;
     case LanguageFit::variant:
-        out.push_back({Severity::warning, planned.path, 0, 0,
-                       "the catalog is in " + lang + ", a variant of " + planned.expected_language +
-                           "; used for " + planned.expected_language});
+        out.push_back(
+            {Severity::warning, planned.path, 0, 0,
+             i18n_format(_("the catalog is in %s, a variant of %s; used for %s"), lang.c_str(),
+                         planned.expected_language.c_str(), planned.expected_language.c_str())});
         break;
     case LanguageFit::different:
         out.push_back({Severity::error, planned.path, 0, 0,
-                       "the catalog is in " + lang + ", but its place in the chain (" +
-                           chain_role_name(planned.role) + ") needs " + planned.expected_language});
+                       i18n_format(_("the catalog is in %s, but its place in the chain (%s) "
+                                     "needs %s"),
+                                   lang.c_str(), chain_role_name(planned.role),
+                                   planned.expected_language.c_str())});
         break;
     }
     return out;

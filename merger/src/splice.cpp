@@ -5,6 +5,7 @@
 
 #include "policyloc/escape.h"
 #include "policyloc/front_matter.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::detail {
 
@@ -147,14 +148,15 @@ std::string Splicer::render_dates(std::string text, const std::vector<DateAction
         } else {
             std::optional<double> when = d.written ? d.written->when : date_for(d.expression);
             if (!when) {
-                warn({}, "no date for " + d.text + " (give --date); kept as is");
+                warn({},
+                     i18n_format(_("no date for %s (give --date); kept as is"), d.text.c_str()));
                 continue;
             }
             // A written date is a day, not a moment: it is written in UTC, where it was read.
             DateFormatResult f = dates_.format(*when, d.expression.layout, options_.locale,
                                                d.written ? "UTC" : options_.time_zone);
             if (!f.error.empty()) {
-                warn({}, "cannot write " + d.text + ": " + f.error);
+                warn({}, i18n_format(_("cannot write %s: %s"), d.text.c_str(), f.error.c_str()));
                 continue;
             }
             shown_date = std::move(f.text);
@@ -181,13 +183,15 @@ std::optional<FallbackReason> Splicer::refusal(size_t index, size_t catalog, con
     if (u->state == UnitState::fuzzy && !options_.use_fuzzy) return FallbackReason::fuzzy;
     if (const auto* unit = std::get_if<UnitSlot>(&slot)) {
         if (auto moved = moved_trailing_attribute(*unit, u->target)) {
-            warn(at, "translation in " + chain_[catalog].name + " moves the attribute list '" +
-                         *moved + "' from the end of the text; not used");
+            warn(at, i18n_format(_("translation in %s moves the attribute list '%s' from the end "
+                                   "of the text; not used"),
+                                 chain_[catalog].name.c_str(), moved->c_str()));
             return FallbackReason::protected_span_changed;
         }
         if (auto missing = missing_protected_span(*unit, u->target)) {
-            warn(at, "translation in " + chain_[catalog].name +
-                         " drops or alters the protected text '" + *missing + "'; not used");
+            warn(at, i18n_format(_("translation in %s drops or alters the protected text '%s'; not "
+                                   "used"),
+                                 chain_[catalog].name.c_str(), missing->c_str()));
             return FallbackReason::protected_span_changed;
         }
         if (auto quote = broken_quoted_value(*unit, u->target)) {
@@ -197,9 +201,9 @@ std::optional<FallbackReason> Splicer::refusal(size_t index, size_t catalog, con
             return FallbackReason::protected_span_changed;
         }
     } else if (!field_round_trips(index, catalog, u->target)) {
-        warn(at, "translation in " + chain_[catalog].name +
-                     " cannot be written into the front matter so that it reads back "
-                     "unchanged; not used");
+        warn(at, i18n_format(_("translation in %s cannot be written into the front matter so "
+                               "that it reads back unchanged; not used"),
+                             chain_[catalog].name.c_str()));
         return FallbackReason::front_matter_cannot_hold;
     }
     return std::nullopt;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "policyloc/front_matter.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc::detail {
 
@@ -380,11 +381,11 @@ void Guard::check_front_matter(const std::string& out, Diagnostics& diagnostics)
         if (d.severity == Severity::error)
             diagnostics.push_back(
                 {Severity::error, d.file, d.line, d.column,
-                 "the localized page's front matter does not parse: " + d.message});
+                 _("the localized page's front matter does not parse: ") + d.message});
     if (fm.front_matter.syntax != skeleton_.front_matter.syntax)
         diagnostics.push_back({Severity::error, skeleton_.file, 1, 1,
-                               "the localized page's front matter differs from the source's in "
-                               "syntax"});
+                               _("the localized page's front matter differs from the source's "
+                                 "in syntax")});
 }
 
 GuardResult Guard::run() {
@@ -398,8 +399,9 @@ GuardResult Guard::run() {
             out = splicer_.splice(skip_);
             result.diagnostics.push_back(
                 {Severity::error, skeleton_.file, diff->output_line, 1,
-                 "the localized page's block structure differs from the source's here ('" +
-                     diff->found + "' instead of '" + diff->expected + "')"});
+                 i18n_format(_("the localized page's block structure differs from the source's "
+                               "here ('%s' instead of '%s')"),
+                             diff->found.c_str(), diff->expected.c_str())});
             break;
         }
         out = splicer_.splice(skip_);

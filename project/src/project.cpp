@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/merge_plan.h"
 
 namespace policyloc {
@@ -64,8 +65,8 @@ std::vector<ProjectPage> project_pages(const ProjectConfig& config, Diagnostics&
         size_t before = found.size();
         for (std::string& f : glob_files(full)) found.push_back(std::move(f));
         if (found.size() == before)
-            diagnostics.push_back(
-                {Severity::error, config.file, 0, 0, "pages: '" + pattern + "' matches no file"});
+            diagnostics.push_back({Severity::error, config.file, 0, 0,
+                                   i18n_format(_("pages: '%s' matches no file"), pattern.c_str())});
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -11,6 +11,7 @@
 #include <unicode/uloc.h>
 
 #include "policyloc/dates.h"
+#include "policyloc/i18n.h"
 #include "policyloc/pseudo.h"
 
 namespace policyloc {
@@ -43,32 +44,32 @@ class ConfigReader {
             if (known.count(std::string(key.str()))) continue;
             std::string list;
             for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-            diagnostics_.push_back({Severity::error, file_,
-                                    static_cast<int>(key.source().begin.line),
-                                    static_cast<int>(key.source().begin.column),
-                                    "unknown key '" + std::string(key.str()) + "'" + where +
-                                        " (known: " + list + ")"});
+            diagnostics_.push_back(
+                {Severity::error, file_, static_cast<int>(key.source().begin.line),
+                 static_cast<int>(key.source().begin.column),
+                 i18n_format(_("unknown key '%s'%s (known: %s)"), std::string(key.str()).c_str(),
+                             where.c_str(), list.c_str())});
         }
     }
     std::optional<std::string> string_at(const toml::table& t, const char* key) {
         const toml::node* n = t.get(key);
         if (!n) return std::nullopt;
         if (auto s = n->value<std::string>()) return *s;
-        error(n, std::string("'") + key + "' must be a string");
+        error(n, i18n_format(_("'%s' must be a string"), key));
         return std::nullopt;
     }
     std::optional<bool> bool_at(const toml::table& t, const char* key) {
         const toml::node* n = t.get(key);
         if (!n) return std::nullopt;
         if (n->is_boolean()) return n->value<bool>();
-        error(n, std::string("'") + key + "' must be true or false");
+        error(n, i18n_format(_("'%s' must be true or false"), key));
         return std::nullopt;
     }
     std::optional<double> number_at(const toml::table& t, const char* key) {
         const toml::node* n = t.get(key);
         if (!n) return std::nullopt;
         if (n->is_integer() || n->is_floating_point()) return n->value<double>();
-        error(n, std::string("'") + key + "' must be a number");
+        error(n, i18n_format(_("'%s' must be a number"), key));
         return std::nullopt;
     }
     std::optional<std::vector<std::string>> strings_at(const toml::table& t, const char* key) {
@@ -81,12 +82,12 @@ class ConfigReader {
                 if (auto s = e.value<std::string>()) {
                     out.push_back(*s);
                 } else {
-                    error(&e, std::string("'") + key + "' must hold strings only");
+                    error(&e, i18n_format(_("'%s' must hold strings only"), key));
                     return std::nullopt;
                 }
             }
         else
-            error(n, std::string("'") + key + "' must be an array of strings");
+            error(n, i18n_format(_("'%s' must be an array of strings"), key));
         return out;
     }
 
@@ -115,11 +116,13 @@ void ConfigReader::read_top(const toml::table& root, ProjectConfig& c) {
                  "");
     if (auto s = string_at(root, "source_language")) {
         if (!valid_tag(*s))
-            error(root.get("source_language"), "'" + *s + "' is not a BCP 47 language tag");
+            error(root.get("source_language"),
+                  i18n_format(_("'%s' is not a BCP 47 language tag"), s->c_str()));
         c.source_language = *s;
     }
     if (auto p = strings_at(root, "pages")) c.pages = *p;
-    if (c.pages.empty()) error(root.get("pages"), "'pages' must name at least one page (a glob)");
+    if (c.pages.empty())
+        error(root.get("pages"), _("'pages' must name at least one page (a glob)"));
     if (auto s = string_at(root, "pages_base")) c.pages_base = *s;
     if (auto k = strings_at(root, "keys")) c.keys = *k;
     if (auto b = bool_at(root, "keys_only")) c.keys_only = *b;
@@ -133,32 +136,32 @@ void ConfigReader::read_top(const toml::table& root, ProjectConfig& c) {
 bool ConfigReader::check_pattern(const toml::table& t, const char* key, const std::string& pattern,
                                  bool needs_page) {
     if (pattern.find("{locale}") == std::string::npos) {
-        error(t.get(key), std::string("'") + key + "' must contain {locale}");
+        error(t.get(key), i18n_format(_("'%s' must contain {locale}"), key));
         return false;
     }
     if (needs_page && pattern.find("{page}") == std::string::npos &&
         pattern.find("{name}") == std::string::npos) {
-        error(t.get(key), std::string("'") + key + "' must contain {page} or {name}");
+        error(t.get(key), i18n_format(_("'%s' must contain {page} or {name}"), key));
         return false;
     }
     return true;
 }
 
 void ConfigReader::read_catalogs(const toml::table& t, ProjectConfig& c) {
-    unknown_keys(t, {"path", "xliff_version"}, " in [catalogs]");
+    unknown_keys(t, {"path", "xliff_version"}, _(" in [catalogs]"));
     if (auto s = string_at(t, "path")) {
         check_pattern(t, "path", *s, false);
         c.catalog_path = *s;
     }
     if (auto s = string_at(t, "xliff_version")) {
         if (*s != "1.2" && *s != "2.0")
-            error(t.get("xliff_version"), "'xliff_version' is 1.2 or 2.0");
+            error(t.get("xliff_version"), _("'xliff_version' is 1.2 or 2.0"));
         c.xliff_version = *s;
     }
 }
 
 void ConfigReader::read_output(const toml::table& t, ProjectConfig& c) {
-    unknown_keys(t, {"layout", "root", "path"}, " in [output]");
+    unknown_keys(t, {"layout", "root", "path"}, _(" in [output]"));
     if (auto s = string_at(t, "layout")) {
         static const std::map<std::string, OutputLayout> layouts = {
             {"hugo-dirs", OutputLayout::hugo_dirs},
@@ -167,14 +170,14 @@ void ConfigReader::read_output(const toml::table& t, ProjectConfig& c) {
             {"pattern", OutputLayout::pattern}};
         auto it = layouts.find(*s);
         if (it == layouts.end())
-            error(t.get("layout"), "'layout' is hugo-dirs, hugo-suffix, jekyll or pattern");
+            error(t.get("layout"), _("'layout' is hugo-dirs, hugo-suffix, jekyll or pattern"));
         else
             c.layout = it->second;
     }
     if (auto s = string_at(t, "root")) c.output_root = *s;
     if (c.layout == OutputLayout::jekyll && c.output_root.empty()) c.output_root = "_pages";
     if (c.layout != OutputLayout::pattern && c.output_root.empty())
-        error(t.get("layout"), "this layout needs 'root', the directory pages are written to");
+        error(t.get("layout"), _("this layout needs 'root', the directory pages are written to"));
     if (auto s = string_at(t, "path")) {
         check_pattern(t, "path", *s, true);
         c.output_path = *s;
@@ -188,7 +191,7 @@ void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const st
                  where);
     if (auto n = number_at(t, "min_complete")) {
         if (*n < 0 || *n > 100)
-            error(t.get("min_complete"), "'min_complete' is a percent, 0 to 100");
+            error(t.get("min_complete"), _("'min_complete' is a percent, 0 to 100"));
         s.min_complete = *n;
     }
     if (auto b = bool_at(t, "required")) s.required = *b;
@@ -200,21 +203,23 @@ void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const st
         else if (*v == "source")
             s.below = BelowThreshold::source;
         else
-            error(t.get("below_threshold"), "'below_threshold' is remove, keep or source");
+            error(t.get("below_threshold"), _("'below_threshold' is remove, keep or source"));
     }
     if (auto f = strings_at(t, "fallbacks")) {
         for (const std::string& tag : *f)
-            if (!valid_tag(tag)) error(t.get("fallbacks"), "'" + tag + "' is not a BCP 47 tag");
+            if (!valid_tag(tag))
+                error(t.get("fallbacks"), i18n_format(_("'%s' is not a BCP 47 tag"), tag.c_str()));
         s.fallbacks = *f;
     }
     if (auto v = string_at(t, "numbering")) s.numbering = *v;
     if (auto v = string_at(t, "calendar")) s.calendar = *v;
     if (auto v = string_at(t, "timezone")) {
-        if (!date_time_zone_known(*v)) error(t.get("timezone"), "unknown time zone '" + *v + "'");
+        if (!date_time_zone_known(*v))
+            error(t.get("timezone"), i18n_format(_("unknown time zone '%s'"), v->c_str()));
         s.time_zone = *v;
     }
     if (auto v = string_at(t, "date")) {
-        if (!date_parse_iso(*v)) error(t.get("date"), "'date' is YYYY-MM-DD");
+        if (!date_parse_iso(*v)) error(t.get("date"), _("'date' is YYYY-MM-DD"));
         s.date = *v;
     }
     if (auto b = bool_at(t, "use_fuzzy")) s.use_fuzzy = *b;
@@ -230,15 +235,16 @@ void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const st
         s.pseudo = *b;
     }
     if (!s.icu_tag().empty() && !valid_tag(s.icu_tag()))
-        error(&t, "numbering '" + s.numbering + "' or calendar '" + s.calendar +
-                      "' is not a BCP 47 Unicode extension value");
+        error(&t, i18n_format(_("numbering '%s' or calendar '%s' is not a BCP 47 Unicode "
+                                "extension value"),
+                              s.numbering.c_str(), s.calendar.c_str()));
 }
 
 void ConfigReader::read_locales(const toml::node& n, const LocaleSettings& defaults,
                                 ProjectConfig& c) {
     const toml::table* t = n.as_table();
     if (!t) {
-        error(&n, "'locales' must be a table: one key per locale, e.g. de = {}");
+        error(&n, _("'locales' must be a table: one key per locale, e.g. de = {}"));
         return;
     }
     // toml++ keeps a table's keys sorted; the project's order is the file's.
@@ -254,15 +260,16 @@ void ConfigReader::read_locales(const toml::node& n, const LocaleSettings& defau
         LocaleSettings s = defaults;
         s.tag = key_text;
         if (!valid_tag(s.tag) || s.tag.find("-u-") != std::string::npos) {
-            error(&value, "'" + s.tag +
-                              "' is not a BCP 47 language tag (set numbering and "
-                              "calendar as keys)");
+            error(&value, i18n_format(_("'%s' is not a BCP 47 language tag (set numbering and "
+                                        "calendar as keys)"),
+                                      s.tag.c_str()));
             continue;
         }
         if (const toml::table* lt = value.as_table())
-            read_locale(*lt, s, " in locale " + s.tag);
+            read_locale(*lt, s, i18n_format(_(" in locale %s"), s.tag.c_str()));
         else
-            error(&value, "locale " + s.tag + " must be a table (e.g. " + s.tag + " = {})");
+            error(&value, i18n_format(_("locale %s must be a table (e.g. %s = {})"), s.tag.c_str(),
+                                      s.tag.c_str()));
         c.locales.push_back(std::move(s));
     }
 }
@@ -284,7 +291,7 @@ std::optional<ProjectConfig> ConfigReader::read(std::string_view text) {
     read_top(root, c);
     auto section = [&](const char* name) -> const toml::table* {
         const toml::node* n = root.get(name);
-        if (n && !n->is_table()) error(n, std::string("'") + name + "' must be a table");
+        if (n && !n->is_table()) error(n, i18n_format(_("'%s' must be a table"), name));
         return n ? n->as_table() : nullptr;
     };
     if (const toml::table* t = section("catalogs")) read_catalogs(*t, c);
@@ -293,11 +300,11 @@ std::optional<ProjectConfig> ConfigReader::read(std::string_view text) {
     else
         check_pattern(root, "output", c.output_path, true);
     LocaleSettings defaults;
-    if (const toml::table* t = section("defaults")) read_locale(*t, defaults, " in [defaults]");
+    if (const toml::table* t = section("defaults")) read_locale(*t, defaults, _(" in [defaults]"));
     if (const toml::node* n = root.get("locales"))
         read_locales(*n, defaults, c);
     else
-        error(nullptr, "the project names no locales ([locales] with one key per locale)");
+        error(nullptr, _("the project names no locales ([locales] with one key per locale)"));
     if (diagnostics_have_error(diagnostics_)) return std::nullopt;
     return c;
 }

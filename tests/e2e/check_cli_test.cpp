@@ -367,7 +367,7 @@ TEST_CASE("merge --strict: exit 1 and no page when a unit fell back because it i
     CHECK(strict.exit_code == 1);
     CHECK(!fs::exists(out));
     // The protected span dropped and the blank paragraph: two broken units.
-    CHECK(strict.err.find("2 unit(s) fell back because their translation is broken") !=
+    CHECK(strict.err.find("2 units fell back because their translation is broken") !=
           std::string::npos);
     // A catalog whose translations are merely missing is not broken.
     CommandResult missing =

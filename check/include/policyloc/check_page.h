@@ -49,7 +49,8 @@ struct PageFinding {
     std::string id;
     std::string unit_id;
     int page_line = 0;
-    std::string message;
+    std::string message;   // English: the report's data
+    std::string text = {}; // the user's language; empty: the message
 };
 
 // Runs the merge (merge_page) of the page with `catalog` alone and reports the units that fell

@@ -44,7 +44,8 @@ struct Problem {
     std::string unit_id; // empty for a problem of a whole catalog or page
     std::string page;    // the page the unit is on, when one was checked, and its line there
     int page_line = 0;
-    std::string message;
+    std::string message; // English: the report's data (the JSON report)
+    std::string text;    // the message in the user's language (table, HTML); empty: the message
     std::string source;
     std::string target;
     std::vector<ProblemPlace> related;
@@ -52,7 +53,10 @@ struct Problem {
 
 // A problem of check `id` (severity from the catalogue) about `unit` of `catalog`.
 Problem problem_for_unit(std::string_view id, const Unit& unit, const std::string& catalog,
-                         const std::string& locale, std::string message);
+                         const std::string& locale, std::string message, std::string text = {});
+
+// What the table and the HTML report show: the message in the user's language.
+const std::string& problem_text(const Problem& p);
 
 // The ids a translator silenced on one unit: "policyloc-ignore: ID, ID" in its translator
 // comments (PO "# policyloc-ignore: ...", an XLIFF translator note).

@@ -7,15 +7,21 @@
 #include <vector>
 
 #include "policyloc/catalog.h"
+#include "policyloc/check_wording.h"
 #include "policyloc/stats.h"
 
 namespace policyloc {
 
 struct UnitFinding {
     std::string id;
-    std::string message;
+    std::string message;   // English: the report's data
+    std::string text = {}; // the user's language; empty: the message
 };
 using UnitFindings = std::vector<UnitFinding>;
+
+inline UnitFinding unit_finding(std::string id, Wording w) {
+    return {std::move(id), std::move(w.message), std::move(w.text)};
+}
 
 // protected-span, email, url, number: what the translation must carry over. E-mail addresses
 // and URLs inside protected spans are left to protected-span, so that one defect is one
