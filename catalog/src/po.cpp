@@ -540,14 +540,9 @@ PoFilePtr build_po_file(const Catalog& catalog, Diagnostics& diagnostics) {
         for (const Unit& u : catalog.units())
             po_message_insert(it.get(), make_message(u, min_forms, dropped_flags));
     }
+    const char* dropped = _("PO flag '%s' cannot be written through libgettextpo and was left out");
     for (const std::string& flag : dropped_flags)
-        diagnostics.push_back(
-            {Severity::note,
-             {},
-             0,
-             0,
-             i18n_format(_("PO flag '%s' cannot be written through libgettextpo and was left out"),
-                         flag.c_str())});
+        diagnostics.push_back({Severity::note, {}, 0, 0, i18n_format(dropped, flag.c_str())});
     return file;
 }
 
