@@ -10,6 +10,7 @@ PACKAGES="
   gettext i18nspector libxml2-utils translate-toolkit hugo po4a cmark-gfm
   hyperfine jq valgrind libbenchmark-dev
   chromium python3-jsonschema
+  clang libclang-rt-14-dev
 "
 missing=""
 for p in $PACKAGES; do
