@@ -19,6 +19,45 @@ std::vector<std::string_view> split_fields(std::string_view input, char separato
     return fields;
 }
 
+namespace {
+
+// The length of the valid UTF-8 sequence at the start of `s`, or 0.
+size_t utf8_sequence_length(std::string_view s) {
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char b = byte(0);
+    if (b < 0x80) return 1;
+    size_t n = b >= 0xC2 && b <= 0xDF   ? 2
+               : b >= 0xE0 && b <= 0xEF ? 3
+               : b >= 0xF0 && b <= 0xF4 ? 4
+                                        : 0;
+    if (n == 0 || s.size() < n) return 0;
+    for (size_t i = 1; i < n; ++i)
+        if ((byte(i) & 0xC0) != 0x80) return 0;
+    if (b == 0xE0 && byte(1) < 0xA0) return 0;  // overlong
+    if (b == 0xED && byte(1) >= 0xA0) return 0; // surrogate
+    if (b == 0xF0 && byte(1) < 0x90) return 0;  // overlong
+    if (b == 0xF4 && byte(1) >= 0x90) return 0; // above U+10FFFF
+    return n;
+}
+
+} // namespace
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        size_t n = utf8_sequence_length(text.substr(i));
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
 void violation(std::string_view what, std::string_view input) {
     std::string shown;
     for (char c : input.substr(0, 200)) {

@@ -21,6 +21,11 @@ inline std::string_view as_text(const uint8_t* data, size_t size) {
 // The input cut at every `separator` byte (a field may be empty).
 std::vector<std::string_view> split_fields(std::string_view input, char separator);
 
+// `text` with every byte that does not start a valid UTF-8 sequence (overlong forms, surrogates
+// and code points above U+10FFFF included) replaced by U+FFFD: the catalog readers accept
+// valid UTF-8 only, so a catalog built for a round trip holds only that.
+std::string valid_utf8(std::string_view text);
+
 // Prints what property broke (and the input's first bytes) to stderr and aborts, which
 // libFuzzer reports as a crash and the regression driver as a failed test.
 [[noreturn]] void violation(std::string_view what, std::string_view input);

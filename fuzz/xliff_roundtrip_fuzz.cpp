@@ -49,9 +49,10 @@ Catalog catalog_of(std::string_view input) {
     std::vector<std::string_view> fields = fuzz::split_fields(input, '\0');
     for (size_t i = 0; i < fields.size(); i += 3) {
         Unit u;
-        u.source = std::string(fields[i]);
-        if (i + 1 < fields.size() && !fields[i + 1].empty()) u.context = std::string(fields[i + 1]);
-        if (i + 2 < fields.size()) u.notes = std::string(fields[i + 2]);
+        u.source = fuzz::valid_utf8(fields[i]);
+        if (i + 1 < fields.size() && !fields[i + 1].empty())
+            u.context = fuzz::valid_utf8(fields[i + 1]);
+        if (i + 2 < fields.size()) u.notes = fuzz::valid_utf8(fields[i + 2]);
         u.codes = codes_of(u.source);
         u.refs.push_back({"fuzz.md", static_cast<int>(i / 3 + 1)});
         c.add(std::move(u));
