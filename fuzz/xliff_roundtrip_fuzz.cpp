@@ -1,7 +1,8 @@
 // XLIFF write -> read: a catalog built from the input (NUL-separated fields, three per unit:
 // source, context, notes; inline codes where the source has `code`, <tags> and {{ actions }})
-// is written as XLIFF 1.2 and 2.0. Either the writer refuses it with a diagnostic, or reading
-// the document back gives every unit's source, context, codes and notes unchanged.
+// is written as XLIFF 1.2 and 2.0. Text is made valid UTF-8 first, as every catalog reader
+// guarantees. Either the writer refuses the catalog with a diagnostic, or reading the document
+// back gives every unit's source, context, codes and notes unchanged.
 #include <cstddef>
 #include <cstdint>
 #include <string>
