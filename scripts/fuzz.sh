@@ -42,9 +42,8 @@ for t in "${targets[@]}"; do
     dict_of "$t" >"$build/logs/$t.dict"
     log="$build/logs/$t.log"
     t0=$(date +%s)
-    # libgettextpo keeps strings it never frees; the asan preset's suppressions apply.
     # shellcheck disable=SC2086
-    LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+    LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" \
         "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -dict="$build/logs/$t.dict" \
         -artifact_prefix="$build/artifacts/$t/" ${FUZZ_ARGS:-} \
