@@ -47,7 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CatalogWriteResult written = po_write(*first.catalog);
     if (!written.text) return 0;
     CatalogReadResult again = read_text(*written.text);
-    if (!again.catalog) fuzz::violation("a PO written from a read catalog does not read", input);
+    if (!again.catalog)
+        fuzz::violation("a PO written from a read catalog does not read: " +
+                            (again.diagnostics.empty()
+                                 ? std::string()
+                                 : diagnostic_format(again.diagnostics.front())),
+                        input);
     const auto& a = first.catalog->units();
     const auto& b = again.catalog->units();
     if (a.size() != b.size())
