@@ -2,6 +2,7 @@
 # Builds the fuzz preset, builds the seed corpora (fuzz/seed.py, from ../shared/corpus, locales/
 # and the test fixtures) and runs every fuzz target, one after the other, for SECONDS each on
 # its corpus (build-fuzz/corpus/TARGET, which keeps what earlier runs found).
+# FUZZ_WORK names another directory for the corpora, artifacts and logs (default build-fuzz).
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]       default: 30 seconds, every target
 #   FUZZ_ARGS="-fork=1 -ignore_crashes=1"      extra libFuzzer options
@@ -18,14 +19,15 @@ targets=("$@")
     targets=(extract identity structure po_read xliff_read xliff_roundtrip date_layout)
 shared=${POLICYLOC_SHARED_DIR:-../shared}
 build=build-fuzz
+work=${FUZZ_WORK:-$build}
 start=$(date +%s)
 
 cmake --preset fuzz >/dev/null && cmake --build --preset fuzz >/dev/null || {
     echo "fuzz: the fuzz preset does not build" >&2
     exit 2
 }
-rm -rf "$build/seeds"
-python3 fuzz/seed.py . "$shared" "$build/seeds" >/dev/null || exit 2
+rm -rf "$work/seeds"
+python3 fuzz/seed.py . "$shared" "$work/seeds" >/dev/null || exit 2
 
 dict_of() {
     case $1 in
@@ -38,20 +40,20 @@ dict_of() {
 
 status=0
 for t in "${targets[@]}"; do
-    mkdir -p "$build/corpus/$t" "$build/seeds/$t" "$build/artifacts/$t" "$build/logs"
-    dict_of "$t" >"$build/logs/$t.dict"
-    log="$build/logs/$t.log"
+    mkdir -p "$work/corpus/$t" "$work/seeds/$t" "$work/artifacts/$t" "$work/logs"
+    dict_of "$t" >"$work/logs/$t.dict"
+    log="$work/logs/$t.log"
     t0=$(date +%s)
     # shellcheck disable=SC2086
     LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" \
         "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -dict="$build/logs/$t.dict" \
-        -artifact_prefix="$build/artifacts/$t/" ${FUZZ_ARGS:-} \
-        "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1
+        -print_final_stats=1 -dict="$work/logs/$t.dict" \
+        -artifact_prefix="$work/artifacts/$t/" ${FUZZ_ARGS:-} \
+        "$work/corpus/$t" "$work/seeds/$t" >"$log" 2>&1
     rc=$?
     execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -n 1)
     [ -n "$execs" ] || execs=$(grep -Eo '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')
-    corpus=$(find "$build/corpus/$t" -type f | wc -l)
+    corpus=$(find "$work/corpus/$t" -type f | wc -l)
     printf 'fuzz %-16s %4ss  %10s executions  corpus %6s files  exit %s\n' \
         "$t" "$(($(date +%s) - t0))" "${execs:-?}" "$corpus" "$rc"
     if [ "$rc" -ne 0 ]; then
