@@ -38,4 +38,10 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string text_lower_ascii(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
 } // namespace policyloc

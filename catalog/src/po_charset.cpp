@@ -6,22 +6,13 @@
 
 #include "policyloc/charset.h"
 #include "policyloc/file_io.h"
+#include "policyloc/text.h"
 
 namespace policyloc::detail {
 
-namespace {
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-} // namespace
-
 PoCharset po_content_type_charset(const std::string& content_type) {
     PoCharset result;
-    const std::string lower = lower_ascii(content_type);
+    const std::string lower = text_lower_ascii(content_type);
     for (size_t pos = lower.find("charset="); pos != std::string::npos;
          pos = lower.find("charset=", pos)) {
         pos += 8;
@@ -31,7 +22,7 @@ PoCharset po_content_type_charset(const std::string& content_type) {
         std::string value = content_type.substr(pos, end - pos);
         if (result.name.empty())
             result.name = value;
-        else if (result.second.empty() && lower_ascii(value) != lower_ascii(result.name))
+        else if (result.second.empty() && text_lower_ascii(value) != text_lower_ascii(result.name))
             result.second = value;
         pos = end;
     }
@@ -39,7 +30,7 @@ PoCharset po_content_type_charset(const std::string& content_type) {
 }
 
 bool po_charset_is_utf8(const std::string& charset) {
-    std::string c = lower_ascii(charset);
+    std::string c = text_lower_ascii(charset);
     return c.empty() || c == "utf-8" || c == "utf8" || c == "charset" || c == "ascii" ||
            c == "us-ascii" || c == "ansi_x3.4-1968";
 }

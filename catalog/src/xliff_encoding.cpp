@@ -11,16 +11,11 @@
 
 #include "policyloc/charset.h"
 #include "policyloc/file_io.h"
+#include "policyloc/text.h"
 
 namespace policyloc::detail {
 
 namespace {
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 // UTF-16 or UTF-32 by signature or by how "<?" is laid out; the signature's length in `skip`.
 std::string wide_encoding(const std::string& bytes, int32_t& skip) {
@@ -103,10 +98,10 @@ std::optional<std::string> xliff_decode(std::string bytes, const std::string& fi
                                         Diagnostics& diagnostics) {
     int32_t skip = 0;
     std::string encoding = wide_encoding(bytes, skip);
-    const bool wide = !encoding.empty() && lower_ascii(encoding) != "utf-8";
+    const bool wide = !encoding.empty() && text_lower_ascii(encoding) != "utf-8";
     if (!wide) {
         encoding = declared_encoding(bytes);
-        const std::string lower = lower_ascii(encoding);
+        const std::string lower = text_lower_ascii(encoding);
         if (lower.rfind("utf-16", 0) == 0 || lower.rfind("utf-32", 0) == 0 ||
             lower.rfind("ucs-", 0) == 0 || lower == "unicode") {
             diagnostics.push_back(error_at(bytes, 0, file,

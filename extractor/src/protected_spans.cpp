@@ -19,21 +19,6 @@ bool escaped(std::string_view text, size_t pos) {
     return n % 2 == 1;
 }
 
-// Skips a Go string literal starting at pos ("..." with escapes, or `raw`); returns the
-// position after it, or npos when it is not closed.
-size_t skip_go_string(std::string_view text, size_t pos) {
-    char q = text[pos];
-    for (size_t i = pos + 1; i < text.size(); ++i) {
-        if (q == '"' && text[i] == '\\') {
-            ++i;
-            continue;
-        }
-        if (text[i] == q) return i + 1;
-        if (q == '"' && text[i] == '\n') return std::string_view::npos;
-    }
-    return std::string_view::npos;
-}
-
 struct Finder {
     std::string text;
     std::vector<InlineCode> codes;
@@ -269,6 +254,19 @@ void add_template_spans(Finder& f, const std::vector<std::string>& params, size_
 }
 
 } // namespace
+
+size_t skip_go_string(std::string_view text, size_t pos) {
+    char q = text[pos];
+    for (size_t i = pos + 1; i < text.size(); ++i) {
+        if (q == '"' && text[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (text[i] == q) return i + 1;
+        if (q == '"' && text[i] == '\n') return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
 
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text) {
     std::vector<ShortcodeTag> tags;

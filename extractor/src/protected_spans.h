@@ -28,6 +28,10 @@ struct ShortcodeTag {
 // Every Hugo tag of `text`, in order. Go string literals inside tags are honoured.
 std::vector<ShortcodeTag> scan_shortcode_tags(std::string_view text);
 
+// Skips a Go string literal starting at pos ("..." with escapes, not across a line, or
+// `raw`); returns the position after it, or npos when it is not closed.
+size_t skip_go_string(std::string_view text, size_t pos);
+
 // The byte ranges of `tag` (a shortcode's text) of the quoted values of its named parameters
 // that `list` makes translatable (shortcode_params.h), without their quotes.
 std::vector<std::pair<size_t, size_t>> shortcode_param_values(std::string_view tag,

@@ -29,20 +29,6 @@ bool valid_entry(std::string_view entry) {
     return (name == "*" || names(name)) && names(param);
 }
 
-// The end of the Go string literal that opens at `pos` ("..." or `...`), after its closing
-// quote; npos when it does not close.
-size_t string_end(std::string_view text, size_t pos) {
-    char q = text[pos];
-    for (size_t i = pos + 1; i < text.size(); ++i) {
-        if (q == '"' && text[i] == '\\') {
-            ++i;
-            continue;
-        }
-        if (text[i] == q) return i + 1;
-    }
-    return std::string_view::npos;
-}
-
 } // namespace
 
 std::vector<std::string> shortcode_params_default() {
@@ -105,7 +91,7 @@ shortcode_param_values(std::string_view tag, std::string_view name,
     for (size_t i = at + name.size(); i < tag.size();) {
         char c = tag[i];
         if (c == '"' || c == '`') { // a positional value
-            size_t e = string_end(tag, i);
+            size_t e = skip_go_string(tag, i);
             if (e == std::string_view::npos) break;
             i = e;
             continue;
@@ -120,7 +106,7 @@ shortcode_param_values(std::string_view tag, std::string_view name,
         if (i >= tag.size() || tag[i] != '=') continue;
         ++i;
         if (i < tag.size() && (tag[i] == '"' || tag[i] == '`')) {
-            size_t e = string_end(tag, i);
+            size_t e = skip_go_string(tag, i);
             if (e == std::string_view::npos) break;
             // Only quoted values: a translation may hold blanks.
             if (e - i > 2 && shortcode_param_listed(list, name, key))

@@ -5,6 +5,7 @@
 
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/project.h"
 
 namespace policyloc {
@@ -116,7 +117,10 @@ class ProjectChecker {
         for (Problem& p : r.problems) {
             if (p.id == "below-threshold") {
                 p.severity = project_threshold_severity(l);
-                if (p.severity != Severity::error) p.message += " (not a required locale)";
+                if (p.severity != Severity::error) {
+                    if (!p.text.empty()) p.text += _(" (not a required locale)");
+                    p.message += " (not a required locale)";
+                }
             }
             into.problems.push_back(std::move(p));
         }
