@@ -6,6 +6,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "policyloc/markdown_extensions.h"
+
 namespace policyloc::detail {
 
 namespace {
@@ -18,7 +20,7 @@ struct IterFree {
 };
 
 cmark_node* parse(std::string_view markdown) {
-    cmark_gfm_core_extensions_ensure_registered();
+    markdown_extensions_register();
     cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
     for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
         if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))

@@ -7,6 +7,7 @@
 
 #include "attributes.h"
 #include "definition_list.h"
+#include "policyloc/markdown_extensions.h"
 #include "policyloc/utf8_text.h"
 
 namespace policyloc {
@@ -215,7 +216,7 @@ BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_lin
 namespace policyloc {
 
 CmarkDocument::CmarkDocument(std::string_view markdown) {
-    cmark_gfm_core_extensions_ensure_registered();
+    markdown_extensions_register();
     cmark_parser* parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
     for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
         if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
