@@ -50,6 +50,13 @@ std::optional<std::string> moved_trailing_attribute(const UnitSlot& slot, std::s
 // `text="` ... `" >}}`, a link or image title's `"` ... `"`): its closing quote, when the
 // translation writes that quote unescaped inside the value, which would end it early.
 std::optional<char> broken_quoted_value(const UnitSlot& slot, std::string_view target) {
+    if (target == slot.source) return std::nullopt;
+    auto unescaped = [](std::string_view text, size_t from, size_t to, char open, char close) {
+        for (size_t k = from; k < to; ++k)
+            if ((text[k] == close || text[k] == open) && (close == '`' || text[k - 1] != '\\'))
+                return true;
+        return false;
+    };
     for (size_t i = 0; i + 1 < slot.codes.size(); ++i) {
         const InlineCode& a = slot.codes[i];
         const InlineCode& b = slot.codes[i + 1];
@@ -60,6 +67,9 @@ std::optional<char> broken_quoted_value(const UnitSlot& slot, std::string_view t
         char close = slot.source[b.begin];
         bool quoted = (open == '"' || open == '\'' || open == '`') && close == open;
         if (!quoted && !(open == '(' && close == ')')) continue;
+        // A value whose source already holds its quotes unescaped (balanced parentheses) is
+        // left to the structure guard: finding it again in the translation is guesswork.
+        if (unescaped(slot.source, a.end, b.begin, open, close)) continue;
         std::string_view before(slot.source.data() + a.begin, a.end - a.begin);
         // The closing part with the byte after it, so that a stray quote is not taken for it.
         std::string_view after(slot.source.data() + b.begin,
@@ -69,10 +79,7 @@ std::optional<char> broken_quoted_value(const UnitSlot& slot, std::string_view t
         v += before.size();
         size_t e = target.find(after, v);
         if (e == std::string_view::npos) continue;
-        for (size_t k = v; k < e; ++k)
-            if ((target[k] == close || target[k] == open) &&
-                (close == '`' || target[k - 1] != '\\'))
-                return close;
+        if (unescaped(target, v, e, open, close)) return close;
     }
     return std::nullopt;
 }
