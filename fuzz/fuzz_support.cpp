@@ -121,4 +121,23 @@ std::string structure_difference(std::string_view source, const Skeleton& skelet
                            markdown_block_tree(source.substr(skeleton.body_begin)));
 }
 
+void check_read_back(const Catalog& first, const CatalogReadResult& again, std::string_view format,
+                     bool (*same)(const Unit&, const Unit&), std::string_view input) {
+    const std::string name(format);
+    if (!again.catalog)
+        violation(name + " written from a read catalog does not read: " +
+                      (again.diagnostics.empty() ? std::string()
+                                                 : diagnostic_format(again.diagnostics.front())),
+                  input);
+    const auto& a = first.units();
+    const auto& b = again.catalog->units();
+    if (a.size() != b.size())
+        violation(name + " written back holds " + std::to_string(b.size()) + " units instead of " +
+                      std::to_string(a.size()),
+                  input);
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!same(a[i], b[i]))
+            violation(name + " written back changed unit " + std::to_string(i), input);
+}
+
 } // namespace policyloc::fuzz

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "policyloc/catalog.h"
+#include "policyloc/catalog_io.h"
 #include "policyloc/extract.h"
 
 namespace policyloc::fuzz {
@@ -29,6 +30,11 @@ std::string valid_utf8(std::string_view text);
 // Prints what property broke (and the input's first bytes) to stderr and aborts, which
 // libFuzzer reports as a crash and the regression driver as a failed test.
 [[noreturn]] void violation(std::string_view what, std::string_view input);
+
+// A catalog read from `input`, written as `format` ("PO", "XLIFF") and read again (`again`)
+// must read, and hold as many units, each the same by `same`; otherwise a violation.
+void check_read_back(const Catalog& first, const CatalogReadResult& again, std::string_view format,
+                     bool (*same)(const Unit&, const Unit&), std::string_view input);
 
 // Every unit's target set to its source, translated (what gettext's msgen does).
 Catalog msgen(const Catalog& tmpl);

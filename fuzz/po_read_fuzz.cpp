@@ -47,20 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CatalogWriteResult written = po_write(*first.catalog);
     if (!written.text) return 0;
     CatalogReadResult again = read_text(*written.text);
-    if (!again.catalog)
-        fuzz::violation("a PO written from a read catalog does not read: " +
-                            (again.diagnostics.empty()
-                                 ? std::string()
-                                 : diagnostic_format(again.diagnostics.front())),
-                        input);
-    const auto& a = first.catalog->units();
-    const auto& b = again.catalog->units();
-    if (a.size() != b.size())
-        fuzz::violation("PO written back holds " + std::to_string(b.size()) + " units instead of " +
-                            std::to_string(a.size()),
-                        input);
-    for (size_t i = 0; i < a.size(); ++i)
-        if (a[i].context != b[i].context || a[i].source != b[i].source)
-            fuzz::violation("PO written back changed unit " + std::to_string(i), input);
+    fuzz::check_read_back(
+        *first.catalog, again, "PO",
+        [](const Unit& a, const Unit& b) { return a.context == b.context && a.source == b.source; },
+        input);
     return 0;
 }

@@ -16,20 +16,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CatalogWriteResult written = xliff_write(*first.catalog, first.format);
     if (!written.text) return 0;
     CatalogReadResult again = xliff_read(*written.text, "written.xlf");
-    if (!again.catalog)
-        fuzz::violation("XLIFF written from a read catalog does not read: " +
-                            (again.diagnostics.empty()
-                                 ? std::string()
-                                 : diagnostic_format(again.diagnostics.front())),
-                        input);
-    const auto& a = first.catalog->units();
-    const auto& b = again.catalog->units();
-    if (a.size() != b.size())
-        fuzz::violation("XLIFF written back holds " + std::to_string(b.size()) +
-                            " units instead of " + std::to_string(a.size()),
-                        input);
-    for (size_t i = 0; i < a.size(); ++i)
-        if (a[i].context != b[i].context || a[i].source != b[i].source || a[i].codes != b[i].codes)
-            fuzz::violation("XLIFF written back changed unit " + std::to_string(i), input);
+    fuzz::check_read_back(
+        *first.catalog, again, "XLIFF",
+        [](const Unit& a, const Unit& b) {
+            return a.context == b.context && a.source == b.source && a.codes == b.codes;
+        },
+        input);
     return 0;
 }
