@@ -185,6 +185,7 @@ int run_merge(const MergeCommand& c) {
     // The page is cut as it was for its catalogs: their source language (written dates) and
     // shortcode parameters.
     bool ok = true;
+    eo.build_template = false; // the merge needs the skeleton only
     eo.shortcode_params = shortcode_params_option(c.shortcode_params, ok);
     if (!ok) return exit_bad_input;
     for (const Catalog& cat : *catalogs)

@@ -31,7 +31,7 @@ page_template_build(const std::vector<std::string>& pages, const std::vector<std
         ExtractResult r = extract_page(*in.content, options);
         print(r.diagnostics);
         if (!r.ok()) return std::nullopt;
-        catalog_append(combined, r.catalog);
+        catalog_append(combined, std::move(r.catalog));
     }
     return combined;
 }

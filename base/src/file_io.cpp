@@ -74,6 +74,9 @@ FileReadResult file_read(const std::string& path) {
         return r;
     }
     std::string content;
+    // One allocation of the file's size, not a doubling string (which holds up to twice the
+    // page at its peak); the read still goes to the end, should the file have grown.
+    if (S_ISREG(st.st_mode) && st.st_size > 0) content.reserve(static_cast<size_t>(st.st_size) + 1);
     bool ok = read_fd(fd, content);
     if (!ok) r.diagnostics.push_back(io_error(path, _("cannot read file")));
     if (fd != STDIN_FILENO) ::close(fd);

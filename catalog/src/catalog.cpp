@@ -105,6 +105,14 @@ std::string unit_key(const std::optional<std::string>& context, std::string_view
     return key;
 }
 
+std::uint64_t unit_key_hash(const std::optional<std::string>& context, std::string_view source) {
+    // The source's hash, mixed with the context's when there is one (so that no context and an
+    // empty context differ, as their keys do).
+    std::uint64_t h = std::hash<std::string_view>{}(source);
+    if (context) h ^= (std::hash<std::string_view>{}(*context) + 0x9e3779b97f4a7c15ull) * 31u;
+    return h;
+}
+
 std::string Unit::id() const {
     return unit_id(context, source);
 }
@@ -134,7 +142,7 @@ Unit& Catalog::add(Unit u) {
                     existing->refs.push_back(std::move(r));
             return *existing;
         }
-        index_.emplace(unit_key(u.context, u.source), units_.size());
+        index_.emplace(unit_key_hash(u.context, u.source), units_.size());
     }
     units_.push_back(std::move(u));
     return units_.back();
@@ -142,19 +150,30 @@ Unit& Catalog::add(Unit u) {
 
 const Unit* Catalog::find(const std::optional<std::string>& context,
                           std::string_view source) const {
-    auto it = index_.find(unit_key(context, source));
-    return it == index_.end() ? nullptr : &units_[it->second];
+    size_t i = position(context, source);
+    return i == units_.size() ? nullptr : &units_[i];
 }
 
 Unit* Catalog::find(const std::optional<std::string>& context, std::string_view source) {
-    auto it = index_.find(unit_key(context, source));
-    return it == index_.end() ? nullptr : &units_[it->second];
+    size_t i = position(context, source);
+    return i == units_.size() ? nullptr : &units_[i];
+}
+
+size_t Catalog::position(const std::optional<std::string>& context, std::string_view source) const {
+    auto [first, last] = index_.equal_range(unit_key_hash(context, source));
+    for (auto it = first; it != last; ++it) {
+        const Unit& u = units_[it->second];
+        if (u.source == source && u.context == context) return it->second;
+    }
+    return units_.size();
 }
 
 void Catalog::reindex() {
     index_.clear();
+    index_.reserve(units_.size());
     for (size_t i = 0; i < units_.size(); ++i)
-        if (!units_[i].obsolete) index_.emplace(unit_key(units_[i].context, units_[i].source), i);
+        if (!units_[i].obsolete)
+            index_.emplace(unit_key_hash(units_[i].context, units_[i].source), i);
 }
 
 std::optional<std::string> Catalog::header_field(std::string_view name) const {

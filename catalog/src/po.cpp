@@ -324,6 +324,10 @@ void drop_charset_name_warnings(Diagnostics& ds) {
 // The header entry and the messages of a file that libgettextpo has read.
 Catalog read_messages(po_file_t file, const detail::PoRecoder& recode, bool formats) {
     Catalog cat;
+    size_t count = 0;
+    IteratorPtr counter(po_message_iterator(file, nullptr));
+    while (po_next_message(counter.get())) ++count;
+    cat.units().reserve(count); // no doubling: the units are the largest part of a catalog
     IteratorPtr it(po_message_iterator(file, nullptr));
     bool header_seen = false;
     while (po_message_t m = po_next_message(it.get())) {

@@ -54,4 +54,15 @@ void catalog_append(Catalog& into, const Catalog& page_template) {
     for (const Unit& u : page_template.units()) into.add(u);
 }
 
+void catalog_append(Catalog& into, Catalog&& page_template) {
+    if (into.size() == 0) {
+        // The first page's units become the catalog's as they are: no copy of their texts.
+        into.units() = std::move(page_template.units());
+        into.reindex();
+        return;
+    }
+    into.units().reserve(into.size() + page_template.size());
+    for (Unit& u : page_template.units()) into.add(std::move(u));
+}
+
 } // namespace policyloc

@@ -104,6 +104,7 @@ class Extractor {
     void reset_pending();
     std::string heading_path(int below_level) const;
     void add_unit_slot(UnitSlot slot, const std::string& heading_path);
+    void template_add(const UnitSlot& slot, const std::string& heading_path);
     SlotSpan span_at(size_t begin, size_t end) const {
         SlotSpan s;
         s.begin = begin;
@@ -142,6 +143,11 @@ ExtractResult Extractor::run() {
     std::string_view body = page_.substr(body_begin_);
     verbatim_regions_.emplace(body, body_begin_);
     CmarkDocument doc(body);
+    // At most about one slot and one unit per block: reserved at once, not doubled while the
+    // page's largest structures are alive.
+    size_t blocks = block_count(doc.root);
+    result_.skeleton.slots.reserve(result_.skeleton.slots.size() + blocks);
+    if (options_.build_template) result_.catalog.units().reserve(result_.catalog.size() + blocks);
     walk(doc.root);
     result_.skeleton.body_begin = body_begin_;
     result_.skeleton.blocks = block_tree_of(doc.root, body_first_line_, body);
@@ -152,9 +158,12 @@ ExtractResult Extractor::run() {
             " (references list the first " + std::to_string(kMaxReferences) + ")";
     for (size_t i : wrapped_slots_)
         std::get<UnitSlot>(result_.skeleton.slots[i]).wrap_width = page_wrap_width_;
-    std::stable_sort(
-        result_.skeleton.slots.begin(), result_.skeleton.slots.end(),
-        [](const Slot& a, const Slot& b) { return slot_span(a).begin < slot_span(b).begin; });
+    auto by_begin = [](const Slot& a, const Slot& b) {
+        return slot_span(a).begin < slot_span(b).begin;
+    };
+    // Mostly in order already; stable_sort would copy half the slots to sort nothing.
+    if (!std::is_sorted(result_.skeleton.slots.begin(), result_.skeleton.slots.end(), by_begin))
+        std::stable_sort(result_.skeleton.slots.begin(), result_.skeleton.slots.end(), by_begin);
     return std::move(result_);
 }
 
@@ -165,11 +174,13 @@ void Extractor::extract_front_matter(const FrontMatter& fm) {
         s.span = {f.begin, f.end, f.line, f.column};
         s.source = f.value;
         s.field = f;
-        Unit u;
-        u.source = f.value;
-        u.notes = "Front matter: " + f.path;
-        u.refs.push_back({options_.file_name, f.line});
-        result_.catalog.add(std::move(u));
+        if (options_.build_template) {
+            Unit u;
+            u.source = f.value;
+            u.notes = "Front matter: " + f.path;
+            u.refs.push_back({options_.file_name, f.line});
+            result_.catalog.add(std::move(u));
+        }
         result_.skeleton.slots.emplace_back(std::move(s));
     }
 }
@@ -505,6 +516,22 @@ void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool c
 void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
     slot.context = std::move(pending_context_);
     pending_context_.reset();
+    if (options_.build_template) template_add(slot, path);
+    pending_note_.clear();
+    result_.skeleton.slots.emplace_back(std::move(slot));
+}
+
+void Extractor::template_add(const UnitSlot& slot, const std::string& path) {
+    Reference ref{options_.file_name, slot.span.line};
+    // A text the page repeats is one unit with a reference per line; slots come in page
+    // order, so only the last reference can be the same line (in time linear in the repeats).
+    if (Unit* existing = result_.catalog.find(slot.context, slot.source)) {
+        if (existing->refs.size() >= kMaxReferences)
+            ++unreferenced_[static_cast<size_t>(existing - result_.catalog.units().data())];
+        else if (existing->refs.empty() || !(existing->refs.back() == ref))
+            existing->refs.push_back(std::move(ref));
+        return;
+    }
     Unit u;
     u.context = slot.context;
     u.source = slot.source;
@@ -513,20 +540,8 @@ void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
     u.notes = "Type: " + slot.block_kind;
     if (!path.empty()) u.notes += "\nSection: " + path;
     if (!pending_note_.empty()) u.notes += "\n" + pending_note_;
-    pending_note_.clear();
-    Reference ref{options_.file_name, slot.span.line};
-    // A text the page repeats is one unit with a reference per line; slots come in page
-    // order, so only the last reference can be the same line (in time linear in the repeats).
-    if (Unit* existing = result_.catalog.find(u.context, u.source)) {
-        if (existing->refs.size() >= kMaxReferences)
-            ++unreferenced_[static_cast<size_t>(existing - result_.catalog.units().data())];
-        else if (existing->refs.empty() || !(existing->refs.back() == ref))
-            existing->refs.push_back(std::move(ref));
-    } else {
-        u.refs.push_back(std::move(ref));
-        result_.catalog.add(std::move(u));
-    }
-    result_.skeleton.slots.emplace_back(std::move(slot));
+    u.refs.push_back(std::move(ref));
+    result_.catalog.add(std::move(u));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "markdown_util.h"
 
 #include <algorithm>
+#include <memory>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -248,6 +249,19 @@ std::string definition_list_shape_of(cmark_node* paragraph, std::string_view mar
 }
 
 } // namespace
+
+size_t block_count(cmark_node* document) {
+    size_t n = 0;
+    std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(document),
+                                                                 cmark_iter_free);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        if (ev == CMARK_EVENT_ENTER && node != document &&
+            (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+            ++n;
+    }
+    return n;
+}
 
 std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line,
                                      std::string_view markdown) {

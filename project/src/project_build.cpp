@@ -160,6 +160,7 @@ void Builder::read_page(size_t i, const std::vector<std::string>& keys) {
     eo.front_matter_keys = keys;
     eo.source_locale = config_.source_language;
     eo.shortcode_params = config_.shortcode_params;
+    eo.build_template = pseudo_wanted(); // only a pseudo-locale is made from the template
     ExtractResult ex = extract_page(pd.text, eo);
     for (Diagnostic& d : ex.diagnostics) pd.diagnostics.push_back(std::move(d));
     if (!ex.ok()) return;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,12 +156,17 @@ class Catalog {
     void set_header_field(const std::string& name, const std::string& value);
 
   private:
+    // Positions of the non-obsolete units by the hash of their key (unit_key_hash): the key
+    // itself stays in the unit, so a catalog holds each source text once.
     std::vector<Unit> units_;
-    std::unordered_map<std::string, size_t> index_; // key -> position (non-obsolete units)
+    std::unordered_multimap<std::uint64_t, size_t> index_;
+    size_t position(const std::optional<std::string>& context, std::string_view source) const;
 };
 
 // Key used for indexing: context + '\x04' + source (gettext's convention), or source alone.
 std::string unit_key(const std::optional<std::string>& context, std::string_view source);
+// A hash of unit_key(context, source), computed without building the key.
+std::uint64_t unit_key_hash(const std::optional<std::string>& context, std::string_view source);
 // The stable unit id of (context, source), as Unit::id() gives it.
 std::string unit_id(const std::optional<std::string>& context, std::string_view source);
 

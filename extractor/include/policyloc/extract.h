@@ -24,6 +24,9 @@ struct ExtractOptions {
     // The shortcode parameters whose values are translatable ("alert.text", "*.title");
     // nothing: shortcode_params_default().
     std::optional<std::vector<std::string>> shortcode_params;
+    // false: only the skeleton is wanted (a merge); ExtractResult::catalog stays empty, which
+    // spares the memory and time of a template the caller would throw away.
+    bool build_template = true;
 };
 
 // The front-matter keys a catalog's units came from: the paths their notes name ("Front
@@ -142,5 +145,7 @@ ExtractResult extract_page(std::string_view page, const ExtractOptions& options)
 // Adds the units of `page_template` to `into` (one template for several pages): identical
 // (context, source) pairs become one unit with the references of both.
 void catalog_append(Catalog& into, const Catalog& page_template);
+// The same, taking the units' texts over instead of copying them.
+void catalog_append(Catalog& into, Catalog&& page_template);
 
 } // namespace policyloc
