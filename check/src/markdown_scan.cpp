@@ -20,15 +20,7 @@ struct IterFree {
 };
 
 cmark_node* parse(std::string_view markdown) {
-    markdown_extensions_register();
-    cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-    for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
-        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
-            cmark_parser_attach_syntax_extension(parser, e);
-    cmark_parser_feed(parser, markdown.data(), markdown.size());
-    cmark_node* root = cmark_parser_finish(parser);
-    cmark_parser_free(parser);
-    return root;
+    return markdown_parse(markdown, CMARK_OPT_FOOTNOTES);
 }
 
 bool word_char(unsigned char c) {

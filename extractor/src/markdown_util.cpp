@@ -216,16 +216,8 @@ BlockText cut_lines(std::string_view page, const LineIndex& lines, int first_lin
 
 namespace policyloc {
 
-CmarkDocument::CmarkDocument(std::string_view markdown) {
-    markdown_extensions_register();
-    cmark_parser* parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
-    for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"})
-        if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
-            cmark_parser_attach_syntax_extension(parser, e);
-    cmark_parser_feed(parser, markdown.data(), markdown.size());
-    root = cmark_parser_finish(parser);
-    cmark_parser_free(parser);
-}
+CmarkDocument::CmarkDocument(std::string_view markdown)
+    : root(markdown_parse(markdown, CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES)) {}
 
 CmarkDocument::~CmarkDocument() {
     if (root) cmark_node_free(root);
