@@ -12,7 +12,8 @@
 namespace policyloc::detail {
 
 // False only when no message of a PO file with these bytes can carry a format flag: every
-// format libgettextpo knows is named "...-format", and the bytes never say "-format".
+// format libgettextpo knows is named "...-format", and no flag line ("#,") of the bytes says
+// "-format".
 bool po_bytes_may_name_formats(std::string_view bytes);
 
 // Appends the message's format flags to `flags`; nothing when `may_name_formats` is false.

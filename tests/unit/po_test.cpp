@@ -384,3 +384,26 @@ TEST_CASE("catalog_io: formats follow the file extension") {
     CHECK_FALSE(bad.catalog);
     CHECK(diagnostics_have_error(bad.diagnostics));
 }
+
+TEST_CASE("po: format flags are read from flag lines, not from text that says -format") {
+    const std::string text =
+        "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+        "#: output-formats.md:3\n"
+        "msgid \"Use a pre-format, a non-format or a c-format text\"\n"
+        "msgstr \"\"\n\n"
+        "#, c-format\nmsgid \"%d files\"\nmsgstr \"%d Dateien\"\n\n"
+        "#, fuzzy, python-format\n#~ msgid \"%(n)s gone\"\n#~ msgstr \"weg\"\n";
+    auto r = read_text("formats.po", text);
+    REQUIRE(r.catalog);
+    const auto& us = r.catalog->units();
+    REQUIRE(us.size() == 3);
+    CHECK(us[0].flags.empty());
+    CHECK(us[1].flags == std::vector<std::string>{"c-format"});
+    CHECK(us[2].obsolete);
+    CHECK(us[2].flags == std::vector<std::string>{"python-format"});
+    // Without any flag line, no message is asked about formats, and none has one.
+    auto plain = read_text("plain.po", text.substr(0, text.find("#, c-format")));
+    REQUIRE(plain.catalog);
+    REQUIRE(plain.catalog->size() == 1);
+    CHECK(plain.catalog->units()[0].flags.empty());
+}
