@@ -106,7 +106,9 @@ ReportOptions report_options(const CheckCommand& c) {
 
 int write_report(const CheckCommand& c, const CheckReport& report) {
     ReportOptions ro = report_options(c);
-    if (c.html && !write_output(*c.html, check_report_html(report, ro))) return exit_bad_input;
+    if (c.html &&
+        !write_output(*c.html, check_report_html(report, ro), WriteDurability::regenerable))
+        return exit_bad_input;
     std::cout << (c.json ? check_report_json(report, ro) : check_report_table(report, ro));
     return report.passed(c.strict) ? exit_ok : exit_check_failed;
 }

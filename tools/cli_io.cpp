@@ -30,8 +30,8 @@ std::optional<Catalog> load_catalog(const std::string& path, CatalogFormat* form
     return std::move(r.catalog);
 }
 
-bool write_output(const std::string& path, const std::string& content) {
-    FileWriteResult w = file_write_atomic(path, content);
+bool write_output(const std::string& path, const std::string& content, WriteDurability durability) {
+    FileWriteResult w = file_write_atomic(path, content, durability);
     print(w.diagnostics);
     return w.outcome != WriteOutcome::failed;
 }

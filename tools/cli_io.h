@@ -27,7 +27,8 @@ CatalogFormat xliff_format(const std::string& version);
 std::optional<Catalog> load_catalog(const std::string& path, CatalogFormat* format = nullptr);
 
 // Writes atomically, only when the content changed; prints diagnostics; false on failure.
-bool write_output(const std::string& path, const std::string& content);
+bool write_output(const std::string& path, const std::string& content,
+                  WriteDurability durability = WriteDurability::durable);
 bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format);
 
 // False, with an error printed, when `output` is one of `inputs` (the same file, also through

@@ -212,7 +212,7 @@ int run_merge(const MergeCommand& c) {
         return exit_check_failed;
     }
     if (strict_failure(c, r.stats)) return exit_check_failed;
-    if (!write_output(c.output, r.output)) return exit_bad_input;
+    if (!write_output(c.output, r.output, WriteDurability::regenerable)) return exit_bad_input;
     print_summary(c, r.stats);
     return exit_ok;
 }

@@ -156,7 +156,7 @@ bool AtomicFile::open(const std::string& path, Diagnostics& diagnostics) {
     return false;
 }
 
-FileWriteResult AtomicFile::commit(bool known_different) {
+FileWriteResult AtomicFile::commit(bool known_different, WriteDurability durability) {
     FileWriteResult r;
     if (fd_ < 0) {
         errno = EBADF;
@@ -171,7 +171,7 @@ FileWriteResult AtomicFile::commit(bool known_different) {
         return r;
     }
     keep_owner_and_mode(fd_, exists ? &old : nullptr);
-    bool ok = ::fsync(fd_) == 0;
+    bool ok = durability == WriteDurability::regenerable || ::fsync(fd_) == 0;
     int saved = errno;
     if (ok && ::rename(temp_.c_str(), target_.c_str()) != 0) {
         saved = errno;

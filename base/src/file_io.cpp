@@ -84,7 +84,8 @@ FileReadResult file_read(const std::string& path) {
     return r;
 }
 
-FileWriteResult file_write_atomic(const std::string& path, std::string_view content) {
+FileWriteResult file_write_atomic(const std::string& path, std::string_view content,
+                                  WriteDurability durability) {
     FileWriteResult r;
     if (path == "-") {
         if (!write_fd(STDOUT_FILENO, content)) {
@@ -126,7 +127,7 @@ FileWriteResult file_write_atomic(const std::string& path, std::string_view cont
         r.diagnostics.push_back(io_error(path, _("cannot write")));
         return r;
     }
-    return file.commit(true);
+    return file.commit(true, durability);
 }
 
 std::optional<Diagnostic> utf8_check(std::string_view text, const std::string& file) {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "build_pipeline.h"
 #include "policyloc/build_date.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/dates.h"
@@ -28,6 +29,8 @@ struct Job {
     MergePlan plan;
     MergeResult result;
     std::string date; // the date written, in the locale's form
+    BuildRow row;     // what became of it
+    Diagnostics diagnostics;
 };
 
 struct PageData {
@@ -77,34 +80,34 @@ class Builder {
                std::find(options_.locales.begin(), options_.locales.end(), l.tag) !=
                    options_.locales.end();
     }
-    const Catalog* catalog(const PlannedCatalog& planned);
+    void read_catalog(const PlannedCatalog& planned); // into its entry of catalogs_
     std::vector<std::string> keys() const;
     bool pseudo_wanted() const {
         return std::any_of(config_.locales.begin(), config_.locales.end(),
                            [&](const LocaleSettings& l) { return l.pseudo && wanted(l); });
     }
-    void read_page(size_t i, const std::vector<std::string>& keys);
-    void read_pages();
+    PageData cut_page(size_t i, const std::vector<std::string>& keys) const;
+    // Cuts every page again with `keys`; the pages cut differently are merged again.
+    void recut_pages(const std::vector<std::string>& keys);
     void merge(Job& job, DateFormatter& dates) const;
-    void run_merges();
+    void run_pipeline();
+    void settle(Job& job) const;
     void finish(Job& job);
-    void write_preview(BuildRow& row, const std::string& markdown);
+    void write_preview(Job& job) const;
     void write_index();
 };
 
-void Builder::write_preview(BuildRow& row, const std::string& markdown) {
-    const ProjectPage& page = *std::find_if(
-        pages_.begin(), pages_.end(), [&](const ProjectPage& p) { return p.path == row.page; });
+void Builder::write_preview(Job& job) const {
+    BuildRow& row = job.row;
+    const ProjectPage& page = pages_[job.page];
     fs::path rel = fs::path(row.locale) / (page.id + ".html");
     fs::path path = fs::path(options_.html_dir) / rel;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    const LocaleSettings* l = nullptr;
-    for (const LocaleSettings& s : config_.locales)
-        if (s.tag == row.locale) l = &s;
     FileWriteResult w = file_write_atomic(
-        path.string(), preview_page(markdown, l ? l->icu_tag() : row.locale, row.page));
-    for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+        path.string(), preview_page(job.result.output, job.locale->icu_tag(), row.page),
+        WriteDurability::regenerable);
+    for (Diagnostic& d : w.diagnostics) job.diagnostics.push_back(std::move(d));
     if (w.outcome != WriteOutcome::failed) row.preview = rel.string();
 }
 
@@ -120,13 +123,13 @@ void Builder::write_index() {
     std::error_code ec;
     fs::create_directories(options_.html_dir, ec);
     FileWriteResult w = file_write_atomic((fs::path(options_.html_dir) / "index.html").string(),
-                                          preview_index(entries));
+                                          preview_index(entries), WriteDurability::regenerable);
     for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
 }
 
-const Catalog* Builder::catalog(const PlannedCatalog& planned) {
-    auto [it, inserted] = catalogs_.try_emplace(planned.path);
-    if (inserted) {
+void Builder::read_catalog(const PlannedCatalog& planned) {
+    auto it = catalogs_.find(planned.path);
+    {
         CatalogReadResult r = catalog_read_file(planned.path);
         for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
         if (r.catalog && !diagnostics_have_error(r.diagnostics)) {
@@ -136,7 +139,6 @@ const Catalog* Builder::catalog(const PlannedCatalog& planned) {
             if (fits) it->second = std::move(r.catalog);
         }
     }
-    return it->second ? &*it->second : nullptr;
 }
 
 std::vector<std::string> Builder::keys() const {
@@ -149,11 +151,11 @@ std::vector<std::string> Builder::keys() const {
     return front_matter_keys_with(extra, config_.keys_only);
 }
 
-void Builder::read_page(size_t i, const std::vector<std::string>& keys) {
-    PageData& pd = page_data_[i];
+PageData Builder::cut_page(size_t i, const std::vector<std::string>& keys) const {
+    PageData pd;
     FileReadResult in = file_read(pages_[i].path);
     pd.diagnostics = std::move(in.diagnostics);
-    if (!in.content) return;
+    if (!in.content) return pd;
     pd.text = std::move(*in.content);
     ExtractOptions eo;
     eo.file_name = pages_[i].path;
@@ -163,22 +165,43 @@ void Builder::read_page(size_t i, const std::vector<std::string>& keys) {
     eo.build_template = pseudo_wanted(); // only a pseudo-locale is made from the template
     ExtractResult ex = extract_page(pd.text, eo);
     for (Diagnostic& d : ex.diagnostics) pd.diagnostics.push_back(std::move(d));
-    if (!ex.ok()) return;
+    if (!ex.ok()) return pd;
     pd.skeleton = std::move(ex.skeleton);
     if (pseudo_wanted()) pd.tmpl = std::move(ex.catalog);
     skeleton_count_words(pd.skeleton); // once per page, not once per locale
     // The merge reads the page's git commit date or mtime only for a date the page writes.
     if (page_writes_date(pd.skeleton)) pd.fallback_date = page_fallback_date(pages_[i].path);
     pd.ok = true;
+    return pd;
 }
 
-void Builder::read_pages() {
-    const std::vector<std::string> page_keys = keys();
-    page_data_.resize(pages_.size());
+// The same slots at the same places: the keys that changed name no field of this page.
+bool same_cut(const PageData& a, const PageData& b) {
+    if (a.ok != b.ok || a.skeleton.slots.size() != b.skeleton.slots.size()) return false;
+    for (size_t i = 0; i < a.skeleton.slots.size(); ++i) {
+        const SlotSpan &x = slot_span(a.skeleton.slots[i]), &y = slot_span(b.skeleton.slots[i]);
+        if (x.begin != y.begin || x.end != y.end) return false;
+    }
+    return true;
+}
+
+void Builder::recut_pages(const std::vector<std::string>& keys) {
+    std::vector<PageData> again(pages_.size());
     parallel_for(pages_.size(), options_.jobs,
-                 [&](size_t i, unsigned) { read_page(i, page_keys); });
-    for (PageData& pd : page_data_)
-        for (Diagnostic& d : pd.diagnostics) result_.diagnostics.push_back(std::move(d));
+                 [&](size_t i, unsigned) { again[i] = cut_page(i, keys); });
+    std::vector<bool> changed(pages_.size());
+    for (size_t i = 0; i < pages_.size(); ++i)
+        if (!same_cut(again[i], page_data_[i])) {
+            page_data_[i] = std::move(again[i]);
+            changed[i] = true;
+        }
+    std::vector<size_t> redo;
+    for (size_t k = 0; k < jobs_.size(); ++k)
+        if (changed[jobs_[k].page]) redo.push_back(k);
+    std::unique_ptr<DateFormatter[]> dates(
+        new DateFormatter[thread_count(redo.size(), options_.jobs)]);
+    parallel_for(redo.size(), options_.jobs,
+                 [&](size_t k, unsigned t) { merge(jobs_[redo[k]], dates[t]); });
 }
 
 void Builder::merge(Job& job, DateFormatter& dates) const {
@@ -204,24 +227,59 @@ void Builder::merge(Job& job, DateFormatter& dates) const {
     job.date = build_date_text(pd.skeleton, *job.locale, pd.fallback_date, dates);
 }
 
-void Builder::run_merges() {
+// Catalogs are read locale by locale while pages are extracted and merged (build_pipeline.h).
+// Pages are cut with the keys the configuration names; should the catalogs name more (their
+// units' notes say which front-matter fields they come from), every page is cut again once all
+// catalogs are read, and those whose front matter holds such a field are merged again.
+void Builder::run_pipeline() {
+    std::vector<const PlannedCatalog*> reads; // each catalog once, in the order of the locales
+    std::map<std::string, size_t> read_index;
+    for (const LocaleSettings& l : config_.locales)
+        for (const Job& job : jobs_)
+            if (job.locale == &l)
+                for (const PlannedCatalog& c : job.plan.chain)
+                    if (read_index.try_emplace(c.path, reads.size()).second) reads.push_back(&c);
+    for (const PlannedCatalog* c : reads) catalogs_.try_emplace(c->path); // no insertion later
+    std::vector<size_t> order(jobs_.size());
+    PipelineShape shape;
+    for (size_t k = 0; k < jobs_.size(); ++k) {
+        order[k] = k;
+        size_t needs = 0;
+        for (const PlannedCatalog& c : jobs_[k].plan.chain)
+            needs = std::max(needs, read_index[c.path] + 1);
+        shape.needs.push_back(needs);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return shape.needs[a] < shape.needs[b]; });
+    std::sort(shape.needs.begin(), shape.needs.end());
+    shape.reads = reads.size();
+    shape.prepares = pages_.size();
+    shape.threads = thread_count(std::max(jobs_.size(), pages_.size()), options_.jobs);
+    page_data_.resize(pages_.size());
+    const std::vector<std::string> page_keys = keys(); // the configuration's: no catalog read yet
     std::atomic<size_t> done{0};
     std::mutex progress;
-    // Each thread formats dates with a formatter of its own.
-    std::unique_ptr<DateFormatter[]> dates(
-        new DateFormatter[thread_count(jobs_.size(), options_.jobs)]);
-    parallel_for(jobs_.size(), options_.jobs, [&](size_t k, unsigned t) {
-        merge(jobs_[k], dates[t]);
-        size_t n = done.fetch_add(1) + 1;
-        if (!options_.progress) return;
-        std::lock_guard<std::mutex> lock(progress);
-        options_.progress(n, jobs_.size());
-    });
+    std::unique_ptr<DateFormatter[]> dates(new DateFormatter[shape.threads]);
+    pipeline_run(
+        shape, [&](size_t r) { read_catalog(*reads[r]); },
+        [&](size_t p) { page_data_[p] = cut_page(p, page_keys); },
+        [&](size_t k, unsigned t) {
+            merge(jobs_[order[k]], dates[t]);
+            size_t n = done.fetch_add(1) + 1;
+            if (!options_.progress) return;
+            std::lock_guard<std::mutex> lock(progress);
+            options_.progress(n, jobs_.size());
+        });
+    if (!result_.ok()) return;
+    if (std::vector<std::string> all = keys(); all != page_keys) recut_pages(all);
+    for (PageData& pd : page_data_)
+        for (Diagnostic& d : pd.diagnostics) result_.diagnostics.push_back(std::move(d));
 }
 
-void Builder::finish(Job& job) {
+// What becomes of a merged page (written, kept, removed), and the writing; on any thread.
+void Builder::settle(Job& job) const {
     const LocaleSettings& locale = *job.locale;
-    BuildRow row;
+    BuildRow& row = job.row;
     row.page = pages_[job.page].path;
     row.locale = locale.tag;
     row.output = project_output_path(config_, pages_[job.page], locale.tag);
@@ -230,10 +288,9 @@ void Builder::finish(Job& job) {
     for (const PlannedCatalog& p : job.plan.chain) row.catalogs.push_back(p.path);
     if (locale.pseudo) row.catalogs.push_back("pseudo");
     for (Diagnostic& d : job.result.diagnostics)
-        if (d.severity != Severity::note) result_.diagnostics.push_back(std::move(d));
+        if (d.severity != Severity::note) job.diagnostics.push_back(std::move(d));
     if (!job.result.ok()) {
         row.action = PageAction::skip_and_keep;
-        result_.rows.push_back(std::move(row));
         return;
     }
     const bool source = locale.tag == config_.source_language;
@@ -249,17 +306,24 @@ void Builder::finish(Job& job) {
     if (row.action == PageAction::write || row.action == PageAction::write_source) {
         std::error_code ec;
         fs::create_directories(fs::path(row.output).parent_path(), ec);
-        FileWriteResult w = file_write_atomic(row.output, job.result.output);
-        for (Diagnostic& d : w.diagnostics) result_.diagnostics.push_back(std::move(d));
+        FileWriteResult w =
+            file_write_atomic(row.output, job.result.output, WriteDurability::regenerable);
+        for (Diagnostic& d : w.diagnostics) job.diagnostics.push_back(std::move(d));
         row.written = w.outcome;
-        if (!options_.html_dir.empty()) write_preview(row, job.result.output);
+        if (!options_.html_dir.empty()) write_preview(job);
     } else {
-        if (locale.required) result_.required_skipped = true;
         std::error_code ec;
         if (row.action == PageAction::skip_and_remove && fs::is_regular_file(row.output, ec))
             row.removed = fs::remove(row.output, ec);
     }
-    result_.rows.push_back(std::move(row));
+}
+
+void Builder::finish(Job& job) {
+    for (Diagnostic& d : job.diagnostics) result_.diagnostics.push_back(std::move(d));
+    const bool skipped =
+        job.row.action != PageAction::write && job.row.action != PageAction::write_source;
+    if (skipped && job.result.ok() && job.locale->required) result_.required_skipped = true;
+    result_.rows.push_back(std::move(job.row));
 }
 
 BuildResult Builder::run() {
@@ -278,13 +342,11 @@ BuildResult Builder::run() {
             for (Diagnostic& d : job.plan.diagnostics)
                 result_.diagnostics.push_back(
                     {Severity::warning, d.file, d.line, d.column, d.message});
-            for (const PlannedCatalog& c : job.plan.chain) catalog(c);
             jobs_.push_back(std::move(job));
         }
-    if (!result_.ok()) return std::move(result_);
-    read_pages();
-    if (!result_.ok()) return std::move(result_);
-    run_merges();
+    run_pipeline();
+    if (!result_.ok()) return std::move(result_); // nothing written
+    parallel_for(jobs_.size(), options_.jobs, [&](size_t k, unsigned) { settle(jobs_[k]); });
     for (Job& job : jobs_) finish(job);
     if (!options_.html_dir.empty()) write_index();
     return std::move(result_);

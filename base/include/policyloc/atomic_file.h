@@ -32,8 +32,9 @@ class AtomicFile {
 
     // Renames the temporary file over the destination, unless the destination already holds
     // the same bytes (then `unchanged`, and the temporary file is removed). `known_different`
-    // skips that comparison.
-    FileWriteResult commit(bool known_different = false);
+    // skips that comparison; `durability` says whether the content is flushed to disk first.
+    FileWriteResult commit(bool known_different = false,
+                           WriteDurability durability = WriteDurability::durable);
 
   private:
     void discard();

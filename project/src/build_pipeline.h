@@ -1,0 +1,65 @@
+// The build's schedule: catalogs are read one after another on the calling thread (libgettextpo,
+// which reads PO files, keeps process-wide state and cannot run on two threads), while the other
+// threads extract the pages and start merging every job whose catalogs are already read. With
+// one thread this is the plain order: all catalogs, all pages, all jobs.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace policyloc {
+
+struct PipelineShape {
+    size_t reads = 0;    // steps run in order on the calling thread (catalogs)
+    size_t prepares = 0; // independent steps every job waits for (pages)
+    // needs[k]: how many reads job k waits for; jobs are taken in index order, so sort them by
+    // needs for the threads never to wait behind a job whose catalog comes late.
+    std::vector<size_t> needs;
+    unsigned threads = 1;
+};
+
+// Runs read(r) for r in order on the calling thread, prepare(p) and then job(k, t) on `threads`
+// threads (the caller's joins them after its reads); t is the thread's number, 0 the caller's.
+// Every prepare returns before any job starts, and job k starts after read(needs[k] - 1).
+template <typename Read, typename Prepare, typename Job>
+void pipeline_run(const PipelineShape& shape, Read read, Prepare prepare, Job job) {
+    std::mutex m;
+    std::condition_variable changed;
+    size_t reads_done = 0, prepares_done = 0;
+    std::atomic<size_t> next_prepare{0}, next_job{0};
+    auto ready = [&](size_t k) {
+        return prepares_done == shape.prepares && reads_done >= shape.needs[k];
+    };
+    auto work = [&](unsigned t) {
+        for (size_t p; (p = next_prepare.fetch_add(1)) < shape.prepares;) {
+            prepare(p);
+            std::lock_guard<std::mutex> lock(m);
+            if (++prepares_done == shape.prepares) changed.notify_all();
+        }
+        for (size_t k; (k = next_job.fetch_add(1)) < shape.needs.size();) {
+            {
+                std::unique_lock<std::mutex> lock(m);
+                changed.wait(lock, [&] { return ready(k); });
+            }
+            job(k, t);
+        }
+    };
+    const unsigned threads = std::max(1u, shape.threads);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    for (size_t r = 0; r < shape.reads; ++r) {
+        read(r);
+        std::lock_guard<std::mutex> lock(m);
+        ++reads_done;
+        changed.notify_all();
+    }
+    work(0);
+    for (std::thread& t : pool) t.join();
+}
+
+} // namespace policyloc

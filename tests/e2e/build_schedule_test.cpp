@@ -1,0 +1,125 @@
+// The build's schedule: catalogs read on one thread while pages are cut and merged on the
+// others (project/src/build_pipeline.h), Markdown parsed safely from several threads at once,
+// and a project whose catalogs name front-matter keys the configuration does not.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "build_pipeline.h"
+#include "policyloc/markdown_extensions.h"
+#include "test_support.h"
+
+using namespace policyloc;
+using namespace policyloc::test;
+
+TEST_CASE("build schedule: reads in order, pages before jobs, each job after its catalogs") {
+    for (unsigned threads : {1u, 2u, 4u}) {
+        PipelineShape shape;
+        shape.reads = 5;
+        shape.prepares = 30;
+        shape.needs = {0, 1, 1, 2, 3, 3, 3, 5, 5};
+        shape.threads = threads;
+        std::mutex m;
+        std::vector<size_t> read_order;
+        std::atomic<size_t> reads_done{0}, prepared{0};
+        std::vector<int> job_seen(shape.needs.size(), 0);
+        std::vector<bool> job_ok(shape.needs.size(), false);
+        std::atomic<unsigned> max_thread{0};
+        pipeline_run(
+            shape,
+            [&](size_t r) {
+                std::lock_guard<std::mutex> lock(m);
+                read_order.push_back(r);
+                ++reads_done;
+            },
+            [&](size_t) { ++prepared; },
+            [&](size_t k, unsigned t) {
+                std::lock_guard<std::mutex> lock(m);
+                ++job_seen[k];
+                job_ok[k] = prepared == shape.prepares && reads_done >= shape.needs[k];
+                if (t > max_thread) max_thread = t;
+            });
+        CHECK(read_order == std::vector<size_t>{0, 1, 2, 3, 4});
+        CHECK(prepared == shape.prepares);
+        for (size_t k = 0; k < shape.needs.size(); ++k) {
+            CHECK_MESSAGE(job_seen[k] == 1, "job " << k << ", " << threads << " threads");
+            CHECK_MESSAGE(job_ok[k], "job " << k << " ran too early, " << threads << " threads");
+        }
+        CHECK(max_thread < threads);
+    }
+}
+
+TEST_CASE("build schedule: Markdown parsed on several threads at once keeps its extensions") {
+    // Autolinks and strikethrough come from cmark-gfm's inline extensions, whose characters
+    // live in a process-wide table every parse fills and clears; table rows do it too.
+    const std::string page = "| a | b |\n|---|---|\n| ~~x~~ | https://example.com/a |\n\n"
+                             "See https://example.com/b and ~~old~~ www.example.org text.\n";
+    auto count = [&](cmark_node* root) {
+        int links = 0, strikes = 0;
+        CmarkIter it = iterate(root);
+        for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+            cmark_node* n = cmark_iter_get_node(it.get());
+            if (ev != CMARK_EVENT_ENTER) continue;
+            if (cmark_node_get_type(n) == CMARK_NODE_LINK) ++links;
+            const char* type = cmark_node_get_type_string(n);
+            if (type && std::string(type) == "strikethrough") ++strikes;
+        }
+        return std::pair{links, strikes};
+    };
+    cmark_node* alone = markdown_parse(page, CMARK_OPT_SOURCEPOS);
+    const auto expected = count(alone);
+    cmark_node_free(alone);
+    REQUIRE(expected == std::pair{3, 2});
+    std::atomic<int> wrong{0};
+    auto parse_many = [&] {
+        for (int i = 0; i < 1000; ++i) {
+            cmark_node* root = markdown_parse(page, CMARK_OPT_SOURCEPOS);
+            if (count(root) != expected) ++wrong;
+            cmark_node_free(root);
+        }
+    };
+    std::thread other(parse_many);
+    parse_many();
+    other.join();
+    CHECK(wrong == 0);
+}
+
+namespace {
+
+const char* kPoHeader = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                        "\"Language: de\\n\"\n\n";
+
+} // namespace
+
+TEST_CASE("build: a front-matter key only the catalogs name is translated, on 1 or 2 threads") {
+    fs::path dir = temp_dir("build-catalog-keys");
+    write_file(dir / "a.md", "---\ntitle: Privacy\ntagline: We keep little\n---\n\nBody text.\n");
+    write_file(dir / "b.md", "---\ntitle: Terms\n---\n\nOther text.\n");
+    std::string po = kPoHeader;
+    for (auto [note, en, de] : {std::tuple{"Front matter: title", "Privacy", "Datenschutz"},
+                                {"Front matter: tagline", "We keep little", "Wir speichern wenig"},
+                                {"Front matter: title", "Terms", "Bedingungen"},
+                                {"Type: paragraph", "Body text.", "Haupttext."},
+                                {"Type: paragraph", "Other text.", "Anderer Text."}})
+        po += std::string("#. ") + note + "\nmsgid \"" + en + "\"\nmsgstr \"" + de + "\"\n\n";
+    write_file(dir / "de.po", po);
+    for (const char* jobs : {"1", "2"}) {
+        fs::path out = dir / ("out" + std::string(jobs));
+        write_file(dir / "policyloc.toml",
+                   "pages = [\"a.md\", \"b.md\"]\n[catalogs]\npath = \"{locale}.po\"\n[output]\n"
+                   "path = \"" +
+                       out.filename().string() +
+                       "/{page}.{locale}.md\"\n"
+                       "[locales]\nde = {}\n");
+        auto r =
+            run_policyloc("build --config " + sh_quote(dir / "policyloc.toml") + " --jobs " + jobs);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.out << r.err);
+        CHECK(read_file(out / "a.de.md") ==
+              "---\ntitle: Datenschutz\ntagline: Wir speichern wenig\n---\n\nHaupttext.\n");
+        CHECK(read_file(out / "b.de.md") == "---\ntitle: Bedingungen\n---\n\nAnderer Text.\n");
+    }
+}
