@@ -150,6 +150,38 @@ TEST_CASE("i18n: CLI11's usage errors are German under LANGUAGE=de, with exit co
     }
 }
 
+TEST_CASE("i18n: refusals of hostile input are German under LANGUAGE=de") {
+    fs::path dir = temp_dir("i18n-hostile");
+    write_file(dir / "nul.md", std::string("A paragraph with a \0 byte.\n", 27));
+    write_file(dir / "latin.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; "
+                                 "charset=klingon\\n\"\n\nmsgid \"a\"\nmsgstr \"\xE4\"\n");
+    write_file(dir / "page.md", "Text.\n");
+    struct Case {
+        std::string args, german, english;
+    };
+    const Case cases[] = {
+        {"extract " + sh_quote(dir / "nul.md") + " -o " + sh_quote(dir / "nul.pot"),
+         "NUL-Byte in der Seite (ein Katalog kann es nicht enthalten)",
+         "NUL byte in the page (a catalog cannot hold it)"},
+        {"stats " + sh_quote(dir / "latin.po"),
+         "der Zeichensatz 'klingon', den der Kopfeintrag angibt, ist unbekannt",
+         "the charset 'klingon' that the header names is unknown"},
+        {"extract " + sh_quote(dir / "page.md") + " -o " + sh_quote(dir / "page.md"),
+         "die Ausgabe ist die Eingabe", "the output is the input"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.args);
+        CommandResult de = run_in(german(), c.args);
+        CommandResult en = run_in(english, c.args);
+        CHECK(de.exit_code == 2);
+        CHECK(en.exit_code == 2);
+        CHECK_MESSAGE(de.err.find(c.german) != std::string::npos, de.err);
+        CHECK_MESSAGE(en.err.find(c.english) != std::string::npos, en.err);
+    }
+    CHECK(!fs::exists(dir / "nul.pot"));
+    CHECK(read_file(dir / "page.md") == "Text.\n");
+}
+
 TEST_CASE("i18n: --json output is byte-identical in German and English") {
     fs::path locales = source_dir() / "locales";
     std::string catalogs = sh_quote(locales / "fr.po") + " " + sh_quote(locales / "de.xlf");
@@ -301,6 +333,7 @@ TEST_CASE("i18n: cpack builds a .deb with the program, catalogs, man page and co
     CHECK_MESSAGE(header.out.substr(16, 2) == "02", header.out);         // maximum compression
     CommandResult info = run("dpkg-deb -I " + sh_quote(file));
     CHECK(info.out.find("Package: policyloc") != std::string::npos);
-    for (const char* dep : {"libicu", "libcmark-gfm", "libgettextpo", "libyaml", "libpugixml"})
+    for (const char* dep :
+         {"libicu", "libcmark-gfm", "libgettextpo", "libyaml", "libpugixml", "libtomlplusplus"})
         CHECK_MESSAGE(info.out.find(dep) != std::string::npos, dep);
 }
