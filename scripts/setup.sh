@@ -10,7 +10,7 @@ PACKAGES="
   gettext i18nspector libxml2-utils translate-toolkit hugo po4a cmark-gfm
   hyperfine jq valgrind libbenchmark-dev
   chromium python3-jsonschema
-  help2man man-db locales dpkg-dev file clang libclang-rt-14-dev
+  help2man man-db locales dpkg-dev file clang libclang-rt-14-dev debootstrap
 "
 missing=""
 for p in $PACKAGES; do

@@ -69,8 +69,10 @@ void print_table(const BuildResult& r) {
 void draw_progress(size_t done, size_t total) {
     constexpr size_t width = 30;
     size_t filled = total ? done * width / total : width;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu merges", std::string(filled, '#').c_str(),
-                 std::string(width - filled, '.').c_str(), done, total);
+    std::fputc('\r', stderr);
+    std::fprintf(stderr, P_("[%s%s] %zu/%zu merge", "[%s%s] %zu/%zu merges", total),
+                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), done,
+                 total);
     if (done == total) std::fputs("\r\033[K", stderr); // cleared when done
     std::fflush(stderr);
 }

@@ -135,7 +135,7 @@ int run_check(const CheckCommand& c) {
     std::optional<CheckOptions> options = check_options(c);
     if (!options) return exit_bad_input;
     if (c.inputs.empty()) return check_project(c, std::move(*options));
-    if (c.config) return usage_error("give either pages and catalogs, or --config, not both");
+    if (c.config) return usage_error(_("give either pages and catalogs, or --config, not both"));
     Inputs in;
     if (!read_inputs(c, in)) return exit_bad_input;
     CheckPlan plan = check_plan_build(in.plan);

@@ -2,9 +2,9 @@
 
 #include <clocale>
 #include <filesystem>
-#include <regex>
 #include <system_error>
 
+#include "cli_errors.h"
 #include "policyloc/i18n.h"
 
 namespace policyloc::cli {
@@ -23,35 +23,6 @@ void localize_options(CLI::App& app, const std::string& options) {
         if (sub->get_group() == "Subcommands") sub->group(_("Subcommands"));
         localize_options(*sub, options);
     }
-}
-
-// CLI11's own error messages (English, built in its headers) in the user's language; a message
-// of a form not listed here stays as CLI11 wrote it.
-std::string cli_error_text(const std::string& what) {
-    static const std::regex required("(.+) is required"), excludes("(.+) excludes (.+)"),
-        member("(.+): (.+) not in \\{(.*)\\}"), range("(.+): Value (.+) not in range (.+) to (.+)"),
-        convert("Could not convert: (.+)"),
-        extras("The following (argument was|arguments were) not expected: (.+)");
-    std::smatch m;
-    auto arg = [&](size_t i) { return m[i].str(); };
-    if (what == "A subcommand is required") return _("A subcommand is required");
-    if (std::regex_match(what, m, extras))
-        return i18n_format(P_("The following argument was not expected: %s",
-                              "The following arguments were not expected: %s",
-                              arg(1) == "argument was" ? 1 : 2),
-                           arg(2).c_str());
-    if (std::regex_match(what, m, range))
-        return i18n_format(_("%s: Value %s not in range %s to %s"), arg(1).c_str(), arg(2).c_str(),
-                           arg(3).c_str(), arg(4).c_str());
-    if (std::regex_match(what, m, member))
-        return i18n_format(_("%s: %s not in {%s}"), arg(1).c_str(), arg(2).c_str(), arg(3).c_str());
-    if (std::regex_match(what, m, convert))
-        return i18n_format(_("Could not convert: %s"), arg(1).c_str());
-    if (std::regex_match(what, m, excludes))
-        return i18n_format(_("%s excludes %s"), arg(1).c_str(), arg(2).c_str());
-    if (std::regex_match(what, m, required))
-        return i18n_format(_("%s is required"), arg(1).c_str());
-    return what;
 }
 
 } // namespace
@@ -74,7 +45,7 @@ void localize_app(CLI::App& app) {
     app.formatter(formatter);
     app.set_help_flag("-h,--help", _("Print this help message and exit"));
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
-        return cli_error_text(e.what()) + "\n" +
+        return cli_error_text(e) + "\n" +
                i18n_format(_("Run with %s for more information."), "--help") + "\n";
     });
 }

@@ -4,6 +4,7 @@
 
 #include "policyloc/atomic_file.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/markup_pairs.h"
 
 namespace policyloc::cli {
@@ -50,7 +51,9 @@ bool output_apart_from_inputs(const std::string& output, const std::vector<std::
     for (const std::string& input : inputs)
         if (input != "-" && file_same(output, input)) {
             print({{Severity::error, output, 0, 0,
-                    "the output is the input " + input + "; nothing written (choose another -o)"}});
+                    i18n_format(_("the output is the input %s; nothing written (choose another "
+                                  "-o)"),
+                                input.c_str())}});
             return false;
         }
     return true;

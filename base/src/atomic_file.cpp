@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "policyloc/i18n.h"
+
 namespace policyloc {
 
 namespace fs = std::filesystem;
@@ -141,7 +143,7 @@ bool AtomicFile::open(const std::string& path, Diagnostics& diagnostics) {
         std::string name = pattern;
         int fd = ::mkstemp(name.data());
         if (fd < 0) {
-            diagnostics.push_back(io_error(path, "cannot create a temporary file beside"));
+            diagnostics.push_back(io_error(path, _("cannot create a temporary file beside")));
             return false;
         }
         if (::flock(fd, LOCK_EX) == 0 && same_inode(fd, name)) {
@@ -152,7 +154,7 @@ bool AtomicFile::open(const std::string& path, Diagnostics& diagnostics) {
         ::close(fd);
     }
     errno = EAGAIN;
-    diagnostics.push_back(io_error(path, "cannot create a temporary file beside"));
+    diagnostics.push_back(io_error(path, _("cannot create a temporary file beside")));
     return false;
 }
 
@@ -160,7 +162,7 @@ FileWriteResult AtomicFile::commit(bool known_different, WriteDurability durabil
     FileWriteResult r;
     if (fd_ < 0) {
         errno = EBADF;
-        r.diagnostics.push_back(io_error(path_, "cannot write"));
+        r.diagnostics.push_back(io_error(path_, _("cannot write")));
         return r;
     }
     struct stat old {};
@@ -180,7 +182,7 @@ FileWriteResult AtomicFile::commit(bool known_different, WriteDurability durabil
     if (!ok) {
         discard();
         errno = saved;
-        r.diagnostics.push_back(io_error(path_, "cannot write"));
+        r.diagnostics.push_back(io_error(path_, _("cannot write")));
         return r;
     }
     temp_.clear(); // renamed: nothing to remove
@@ -188,9 +190,12 @@ FileWriteResult AtomicFile::commit(bool known_different, WriteDurability durabil
     if (exists && old.st_nlink > 1)
         r.diagnostics.push_back(
             {Severity::warning, path_, 0, 0,
-             "had " + std::to_string(old.st_nlink - 1) +
-                 " other hard link(s); it was replaced, and the other names keep the old "
-                 "content"});
+             i18n_format(P_("had %lu other hard link; it was replaced, and the other name "
+                            "keeps the old content",
+                            "had %lu other hard links; it was replaced, and the other names "
+                            "keep the old content",
+                            old.st_nlink - 1),
+                         static_cast<unsigned long>(old.st_nlink - 1))});
     r.outcome = WriteOutcome::written;
     return r;
 }

@@ -38,17 +38,17 @@ std::vector<std::string_view> targets_of(const Unit& u) {
 const char* import_outcome_name(ImportOutcome outcome) {
     switch (outcome) {
     case ImportOutcome::taken:
-        return "taken";
+        return N_("taken");
     case ImportOutcome::stale:
-        return "stale";
+        return N_("stale");
     case ImportOutcome::rejected:
-        return "rejected";
+        return N_("rejected");
     case ImportOutcome::unchanged:
-        return "unchanged";
+        return N_("unchanged");
     case ImportOutcome::lowered:
-        return "lowered";
+        return N_("lowered");
     }
-    return "unchanged";
+    return N_("unchanged");
 }
 
 std::string handoff_codes_mismatch(const Unit& unit, std::string_view target) {
@@ -213,8 +213,9 @@ class Importer {
             outcome == ImportOutcome::lowered)
             result_.diagnostics.push_back(
                 {Severity::warning, name_, e.line, 0,
-                 i18n_format(_("%s: unit %s (\"%s\") not taken: %s"), import_outcome_name(outcome),
-                             e.id.c_str(), excerpt(e.source).c_str(), e.reason.c_str())});
+                 i18n_format(_("%s: unit %s (\"%s\") not taken: %s"),
+                             _(import_outcome_name(outcome)), e.id.c_str(),
+                             excerpt(e.source).c_str(), e.reason.c_str())});
         result_.entries.push_back(std::move(e));
     }
 

@@ -522,8 +522,8 @@ PoFilePtr build_po_file(const Catalog& catalog, Diagnostics& diagnostics) {
                                    {},
                                    u.catalog_line,
                                    0,
-                                   "a unit with an empty source and no context would be read "
-                                   "back as the PO header; nothing written"});
+                                   _("a unit with an empty source and no context would be read "
+                                     "back as the PO header; nothing written")});
             return nullptr;
         }
     const bool is_template = !catalog_has_targets(catalog);

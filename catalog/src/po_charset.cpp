@@ -6,6 +6,7 @@
 
 #include "policyloc/charset.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/text.h"
 
 namespace policyloc::detail {
@@ -44,27 +45,42 @@ PoDecoding po_choose_decoding(const PoCharset& charset, std::string_view bytes,
         if (decoded.status != CharsetDecoded::Status::ok) {
             TextPosition at = text_position(std::string(bytes), decoded.invalid_offset);
             d.ok = false;
-            d.diagnostic = Diagnostic{Severity::error, file, at.line, at.column,
-                                      "byte not valid in the charset '" + charset.name +
-                                          "' that the header names; file not read"};
+            d.diagnostic = Diagnostic{
+                Severity::error, file, at.line, at.column,
+                i18n_format(_("byte not valid in the charset '%s' that the header names; file not "
+                              "read"),
+                            charset.name.c_str())};
             return d;
         }
         d.converter = charset.name;
         return d;
     }
-    const std::string what =
-        charset.second.empty()
-            ? "the charset '" + charset.name + "' that the header names is unknown"
-            : "the header names two charsets, '" + charset.name + "' and '" + charset.second + "'";
+    const bool two = !charset.second.empty();
+    const char* one_name = charset.name.c_str();
+    const char* other_name = charset.second.c_str();
     if (auto bad = utf8_check(bytes, file)) {
         d.ok = false;
-        bad->message = what + ", and the file is not valid UTF-8 (" + bad->message +
-                       "); file not read: convert it to UTF-8 and name that charset";
+        const char* why = bad->message.c_str();
+        bad->message =
+            two ? i18n_format(_("the header names two charsets, '%s' and '%s', and the file is not "
+                                "valid UTF-8 (%s); file not read: convert it to UTF-8 and name "
+                                "that charset"),
+                              one_name, other_name, why)
+                : i18n_format(_("the charset '%s' that the header names is unknown, and the file "
+                                "is not valid UTF-8 (%s); file not read: convert it to UTF-8 and "
+                                "name that charset"),
+                              one_name, why);
         d.diagnostic = *bad;
         return d;
     }
-    d.diagnostic = Diagnostic{Severity::warning, file, 0, 0,
-                              what + "; the file is valid UTF-8 and was read as UTF-8"};
+    d.diagnostic = Diagnostic{
+        Severity::warning, file, 0, 0,
+        two ? i18n_format(_("the header names two charsets, '%s' and '%s'; the file is valid "
+                            "UTF-8 and was read as UTF-8"),
+                          one_name, other_name)
+            : i18n_format(_("the charset '%s' that the header names is unknown; the file is "
+                            "valid UTF-8 and was read as UTF-8"),
+                          one_name)};
     return d;
 }
 

@@ -3,6 +3,7 @@
 #include "xliff_codes.h"
 
 #include "inline_codes.h"
+#include "policyloc/i18n.h"
 
 #include <algorithm>
 #include <map>
@@ -165,21 +166,36 @@ std::string target_code_problem(const std::vector<CodeHit>& source,
     };
     std::map<std::string, int> need;
     for (const CodeHit& h : source) ++need[key(h)];
+    // What the target does wrong, to complete "unit ID: the target ...".
     for (const CodeHit& h : target) {
         auto it = need.find(key(h));
-        if (it == need.end()) return "has code " + h.id + ", which the source does not have";
-        if (--it->second < 0) return "has code " + h.id + " more than once";
+        if (it == need.end()) {
+            // TRANSLATORS: completes "unit ID: the target ..."; %s is a code's id.
+            return i18n_format(_("has code %s, which the source does not have"), h.id.c_str());
+        }
+        if (--it->second < 0) {
+            // TRANSLATORS: completes "unit ID: the target ..."; %s is a code's id.
+            return i18n_format(_("has code %s more than once"), h.id.c_str());
+        }
     }
     for (const auto& [k, n] : need)
-        if (n > 0) return "lacks code " + k.substr(0, k.find(' '));
+        if (n > 0) {
+            // TRANSLATORS: completes "unit ID: the target ..."; %s is a code's id.
+            return i18n_format(_("lacks code %s"), k.substr(0, k.find(' ')).c_str());
+        }
     std::vector<std::string> open;
     for (const CodeHit& h : target) {
         if (h.role == Role::open) open.push_back(h.id);
         if (h.role != Role::close) continue;
-        if (std::find(open.begin(), open.end(), h.id) == open.end())
-            return "closes code " + h.id + " before opening it";
-        if (open.back() != h.id)
-            return "has codes " + open.back() + " and " + h.id + " that overlap";
+        if (std::find(open.begin(), open.end(), h.id) == open.end()) {
+            // TRANSLATORS: completes "unit ID: the target ..."; %s is a code's id.
+            return i18n_format(_("closes code %s before opening it"), h.id.c_str());
+        }
+        if (open.back() != h.id) {
+            // TRANSLATORS: completes "unit ID: the target ..."; the two %s are codes' ids.
+            return i18n_format(_("has codes %s and %s that overlap"), open.back().c_str(),
+                               h.id.c_str());
+        }
         open.pop_back();
     }
     return {};

@@ -11,6 +11,7 @@
 
 #include "policyloc/charset.h"
 #include "policyloc/file_io.h"
+#include "policyloc/i18n.h"
 #include "policyloc/text.h"
 
 namespace policyloc::detail {
@@ -105,8 +106,10 @@ std::optional<std::string> xliff_decode(std::string bytes, const std::string& fi
         if (lower.rfind("utf-16", 0) == 0 || lower.rfind("utf-32", 0) == 0 ||
             lower.rfind("ucs-", 0) == 0 || lower == "unicode") {
             diagnostics.push_back(error_at(bytes, 0, file,
-                                           "the document declares the encoding '" + encoding +
-                                               "' but its bytes are 8-bit (no byte-order mark)"));
+                                           i18n_format(_("the document declares the encoding "
+                                                         "'%s' but its bytes are 8-bit (no "
+                                                         "byte-order mark)"),
+                                                       encoding.c_str())));
             return std::nullopt;
         }
         if (is_utf8_name(lower)) encoding.clear();
@@ -121,8 +124,9 @@ std::optional<std::string> xliff_decode(std::string bytes, const std::string& fi
     } else {
         if (!charset_known(encoding)) {
             diagnostics.push_back(error_at(bytes, 0, file,
-                                           "the document declares the encoding '" + encoding +
-                                               "', which is unknown; not read"));
+                                           i18n_format(_("the document declares the encoding "
+                                                         "'%s', which is unknown; not read"),
+                                                       encoding.c_str())));
             return std::nullopt;
         }
         CharsetDecoded decoded =
@@ -130,15 +134,15 @@ std::optional<std::string> xliff_decode(std::string bytes, const std::string& fi
         if (decoded.status != CharsetDecoded::Status::ok) {
             const size_t at = decoded.invalid_offset + static_cast<size_t>(skip);
             diagnostics.push_back(error_at(wide ? std::string() : bytes, wide ? 0 : at, file,
-                                           "byte not valid in the document's encoding '" +
-                                               encoding + "' (at byte " + std::to_string(at) +
-                                               "); not read"));
+                                           i18n_format(_("byte not valid in the document's "
+                                                         "encoding '%s' (at byte %zu); not read"),
+                                                       encoding.c_str(), at)));
             return std::nullopt;
         }
         text = std::move(decoded.utf8);
     }
     if (size_t nul = text.find('\0'); nul != std::string::npos) {
-        diagnostics.push_back(error_at(text, nul, file, "NUL byte in the document; not read"));
+        diagnostics.push_back(error_at(text, nul, file, _("NUL byte in the document; not read")));
         return std::nullopt;
     }
     return text;
@@ -183,10 +187,9 @@ std::optional<Diagnostic> xliff_bad_char_ref(const std::string& xml, const std::
     doc.traverse(walker);
     if (!found) return std::nullopt;
     return error_at(xml, *found, file,
-                    "character reference " +
-                        xml.substr(*found, xml.find(';', *found) + 1 - *found) +
-                        " to a code point that text cannot hold (NUL, a surrogate or past "
-                        "U+10FFFF)");
+                    i18n_format(_("character reference %s to a code point that text cannot "
+                                  "hold (NUL, a surrogate or past U+10FFFF)"),
+                                xml.substr(*found, xml.find(';', *found) + 1 - *found).c_str()));
 }
 
 } // namespace policyloc::detail

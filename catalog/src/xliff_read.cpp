@@ -82,8 +82,8 @@ class Reader {
             return false;
         }
         if (pugi::xml_node deep = detail::deeper_than(doc, detail::max_depth)) {
-            error(deep, "elements nested deeper than " + std::to_string(detail::max_depth) +
-                            " levels; not read");
+            error(deep, i18n_format(_("elements nested deeper than %zu levels; not read"),
+                                    detail::max_depth));
             return false;
         }
         for (pugi::xml_node n : doc.children()) {
@@ -204,8 +204,10 @@ class Reader {
         const std::string problem =
             detail::settle_pairs(u, f.source_hits, f.has_target ? &f.target_hits : nullptr);
         if (problem.empty() || u.state < UnitState::translated) return;
-        warning(n, "unit " + attr(n, "id") + ": the target " + problem +
-                       "; it is taken as fuzzy and the page keeps the source text");
+        // TRANSLATORS: the second %s is one of the "has code ..." messages.
+        warning(n, i18n_format(_("unit %s: the target %s; it is taken as fuzzy and the page "
+                                 "keeps the source text"),
+                               attr(n, "id").c_str(), problem.c_str()));
         u.state = UnitState::fuzzy;
     }
 

@@ -408,9 +408,9 @@ class Writer {
                                     {},
                                     0,
                                     0,
-                                    "unit " + id +
-                                        ": formatting codes out of order or range, "
-                                        "written as plain text"});
+                                    i18n_format(_("unit %s: formatting codes out of order or "
+                                                  "range, written as plain text"),
+                                                id.c_str())});
             w.markup.clear();
             w.target_markup.clear();
         }

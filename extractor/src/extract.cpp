@@ -127,7 +127,7 @@ ExtractResult Extractor::run() {
     if (size_t nul = page_.find('\0'); nul != std::string_view::npos) {
         TextPosition at = lines_.at(nul);
         result_.diagnostics.push_back({Severity::error, options_.file_name, at.line, at.column,
-                                       "NUL byte in the page (a catalog cannot hold it)"});
+                                       _("NUL byte in the page (a catalog cannot hold it)")});
         return std::move(result_);
     }
     std::vector<std::string> keys = options_.front_matter_keys.empty() ? front_matter_default_keys()

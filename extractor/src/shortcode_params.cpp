@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "markdown_util.h"
+#include "policyloc/i18n.h"
 #include "protected_spans.h"
 
 namespace policyloc {
@@ -38,9 +39,9 @@ std::vector<std::string> shortcode_params_default() {
 std::string shortcode_params_check(const std::vector<std::string>& params) {
     for (const std::string& p : params)
         if (!valid_entry(p))
-            return "'" + p +
-                   "' is not a shortcode parameter (NAME.PARAM, or *.PARAM for any "
-                   "shortcode)";
+            return i18n_format(_("'%s' is not a shortcode parameter (NAME.PARAM, or *.PARAM for "
+                                 "any shortcode)"),
+                               p.c_str());
     return {};
 }
 

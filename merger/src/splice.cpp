@@ -202,9 +202,9 @@ std::optional<FallbackReason> Splicer::refusal(size_t index, size_t catalog, con
             return FallbackReason::protected_span_changed;
         }
         if (auto quote = broken_quoted_value(*unit, u->target)) {
-            warn(at, "translation in " + chain_[catalog].name + " writes '" +
-                         std::string(1, *quote) +
-                         "' inside a quoted value without a backslash; not used");
+            warn(at, i18n_format(_("translation in %s writes '%c' inside a quoted value without "
+                                   "a backslash; not used"),
+                                 chain_[catalog].name.c_str(), *quote));
             return FallbackReason::protected_span_changed;
         }
     } else if (!field_round_trips(index, catalog, u->target)) {

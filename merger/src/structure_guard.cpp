@@ -97,8 +97,9 @@ std::optional<Difference> Guard::compare(const std::string& out,
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (!page_.starts_with(bom) && out.starts_with(bom)) {
         Difference d;
-        d.found = "byte order mark";
-        d.expected = skeleton_.blocks.empty() ? "end of page" : skeleton_.blocks[0].signature;
+        // TRANSLATORS: a part of a page, shown in "... here ('%s' instead of '%s')".
+        d.found = _("byte order mark");
+        d.expected = skeleton_.blocks.empty() ? _("end of page") : skeleton_.blocks[0].signature;
         d.output_line = d.source_line = 1;
         return d;
     }
@@ -110,8 +111,10 @@ std::optional<Difference> Guard::compare(const std::string& out,
         if (fm.front_matter.syntax != FrontMatterSyntax::none ||
             diagnostics_have_error(fm.diagnostics)) {
             Difference d;
-            d.found = "front matter";
-            d.expected = skeleton_.blocks.empty() ? "end of page" : skeleton_.blocks[0].signature;
+            // TRANSLATORS: a part of a page, shown in "... here ('%s' instead of '%s')".
+            d.found = _("front matter");
+            d.expected =
+                skeleton_.blocks.empty() ? _("end of page") : skeleton_.blocks[0].signature;
             d.output_line = d.source_line = 1;
             return d;
         }
@@ -135,8 +138,9 @@ std::optional<Difference> Guard::compare(const std::string& out,
     if (tree_out) *tree_out = tree;
     Difference d;
     d.block = k;
-    d.found = k < tree.size() ? tree[k].signature : "end of page";
-    d.expected = k < want.size() ? want[k].signature : "end of page";
+    // TRANSLATORS: shown in "... here ('%s' instead of '%s')" for a missing block.
+    d.found = k < tree.size() ? tree[k].signature : _("end of page");
+    d.expected = k < want.size() ? want[k].signature : _("end of page");
     // A block that went missing shows where the last block of the output starts.
     d.output_line = k < tree.size() ? tree[k].line : tree.empty() ? first_line : tree.back().line;
     d.source_line = k < want.size() ? want[k].line : std::numeric_limits<int>::max();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "policyloc/atomic_file.h"
+#include "policyloc/i18n.h"
 
 namespace policyloc {
 
@@ -23,9 +24,10 @@ PerPageOutputs per_page_outputs(const std::vector<std::string>& pages, const std
         }
         if (it->second == page || file_same(it->second, page)) continue;
         r.diagnostics.push_back({Severity::error, page, 0, 0,
-                                 "its template would be " + output + ", as for " + it->second +
-                                     "; with --per-page, pages need different file names "
-                                     "(nothing written)"});
+                                 i18n_format(_("its template would be %s, as for %s; with "
+                                               "--per-page, pages need different file names "
+                                               "(nothing written)"),
+                                             output.c_str(), it->second.c_str())});
     }
     if (diagnostics_have_error(r.diagnostics)) r.outputs.clear();
     return r;

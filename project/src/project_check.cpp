@@ -70,7 +70,8 @@ class ProjectChecker {
                 std::string path = project_catalog_path(config_, pages_[i], l.tag);
                 result_.diagnostics.push_back(
                     {Severity::warning, path, 0, 0,
-                     "no catalog for " + l.tag + " yet (policyloc update makes it)"});
+                     i18n_format(_("no catalog for %s yet (policyloc update makes it)"),
+                                 l.tag.c_str())});
                 plan.chain = {{path, ChainRole::locale, l.tag}};
                 catalogs_.try_emplace(path).first->second.target_lang = l.tag;
             }

@@ -225,13 +225,14 @@ void ConfigReader::read_locale(const toml::table& t, LocaleSettings& s, const st
     if (auto b = bool_at(t, "use_fuzzy")) s.use_fuzzy = *b;
     if (auto v = string_at(t, "format")) {
         if (*v != "po" && *v != "xliff-1.2" && *v != "xliff-2.0")
-            error(t.get("format"), "'format' is po, xliff-1.2 or xliff-2.0");
+            error(t.get("format"), _("'format' is po, xliff-1.2 or xliff-2.0"));
         s.format = *v;
     }
     if (auto b = bool_at(t, "pseudo")) {
         if (*b && !pseudo_locale_from_tag(s.tag))
             error(t.get("pseudo"),
-                  "'pseudo' needs a pseudo-locale tag (en-XA or ar-XB), not '" + s.tag + "'");
+                  i18n_format(_("'pseudo' needs a pseudo-locale tag (en-XA or ar-XB), not '%s'"),
+                              s.tag.c_str()));
         s.pseudo = *b;
     }
     if (!s.icu_tag().empty() && !valid_tag(s.icu_tag()))

@@ -189,7 +189,7 @@ TEST_CASE("data loss: a symbolic link is written through, a hard link is replace
                std::string(kCatalog) + "\nmsgid \"Second para.\"\nmsgstr \"Zwei.\"\n");
     r = run_policyloc(merge + sh_quote(dir / "site/page.de.md"));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK_MESSAGE(has(r.err, "warning: had 1 other hard link(s)"), r.err);
+    CHECK_MESSAGE(has(r.err, "warning: had 1 other hard link; it was replaced"), r.err);
     CHECK(read_file(dir / "site/page.de.md") == "Hallo Welt\n\nZwei.\n");
     CHECK(read_file(dir / "backup.md") == "Hallo Welt\n\nSecond para.\n");
 }

@@ -111,6 +111,77 @@ TEST_CASE("i18n: a missing file's diagnostic is German under LANGUAGE=de, Englis
           std::string::npos);
 }
 
+TEST_CASE("i18n: CLI11's usage errors are German under LANGUAGE=de, with exit code 2") {
+    fs::path dir = temp_dir("i18n-usage");
+    fs::path po = dir / "de.po";
+    write_file(po, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n");
+    std::string cat = sh_quote(po);
+    struct Case {
+        std::string args, german, english;
+    };
+    const Case cases[] = {
+        {"stats " + cat + " --bogus", "Das folgende Argument wurde nicht erwartet: --bogus",
+         "The following argument was not expected: --bogus"},
+        {"stats " + cat + " --x --y", "Die folgenden Argumente wurden nicht erwartet: --y --x",
+         "The following arguments were not expected: --y --x"},
+        {"convert " + cat, "output ist erforderlich", "output is required"},
+        {"", "Ein Unterbefehl ist erforderlich", "A subcommand is required"},
+        {"merge " + cat + " --locale", "--locale: 1 erforderlicher Wert vom Typ TEXT fehlt",
+         "--locale: 1 required TEXT missing"},
+        {"convert " + cat + " " + sh_quote(dir / "o.xlf") + " --xliff-version 3",
+         "--xliff-version: 3 ist keiner der Werte {1.2,2.0}",
+         "--xliff-version: 3 not in {1.2,2.0}"},
+        {"build --jobs 0", "--jobs: der Wert 0 liegt nicht im Bereich 1 bis 256",
+         "--jobs: Value 0 not in range 1 to 256"},
+        {"check " + cat + " --min-complete many", "Umwandlung nicht möglich: --min-complete",
+         "Could not convert: --min-complete"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.args);
+        CommandResult de = run_in(german(), c.args);
+        CommandResult en = run_in(english, c.args);
+        CHECK(de.exit_code == 2);
+        CHECK(en.exit_code == 2);
+        CHECK_MESSAGE(de.err.find(c.german) != std::string::npos, de.err);
+        CHECK_MESSAGE(de.err.find("Weitere Informationen mit --help.") != std::string::npos,
+                      de.err);
+        CHECK_MESSAGE(en.err.find(c.english) != std::string::npos, en.err);
+        CHECK(en.err.find("Run with --help for more information.") != std::string::npos);
+    }
+}
+
+TEST_CASE("i18n: refusals of hostile input are German under LANGUAGE=de") {
+    fs::path dir = temp_dir("i18n-hostile");
+    write_file(dir / "nul.md", std::string("A paragraph with a \0 byte.\n", 27));
+    write_file(dir / "latin.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; "
+                                 "charset=klingon\\n\"\n\nmsgid \"a\"\nmsgstr \"\xE4\"\n");
+    write_file(dir / "page.md", "Text.\n");
+    struct Case {
+        std::string args, german, english;
+    };
+    const Case cases[] = {
+        {"extract " + sh_quote(dir / "nul.md") + " -o " + sh_quote(dir / "nul.pot"),
+         "NUL-Byte in der Seite (ein Katalog kann es nicht enthalten)",
+         "NUL byte in the page (a catalog cannot hold it)"},
+        {"stats " + sh_quote(dir / "latin.po"),
+         "der Zeichensatz 'klingon', den der Kopfeintrag angibt, ist unbekannt",
+         "the charset 'klingon' that the header names is unknown"},
+        {"extract " + sh_quote(dir / "page.md") + " -o " + sh_quote(dir / "page.md"),
+         "die Ausgabe ist die Eingabe", "the output is the input"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.args);
+        CommandResult de = run_in(german(), c.args);
+        CommandResult en = run_in(english, c.args);
+        CHECK(de.exit_code == 2);
+        CHECK(en.exit_code == 2);
+        CHECK_MESSAGE(de.err.find(c.german) != std::string::npos, de.err);
+        CHECK_MESSAGE(en.err.find(c.english) != std::string::npos, en.err);
+    }
+    CHECK(!fs::exists(dir / "nul.pot"));
+    CHECK(read_file(dir / "page.md") == "Text.\n");
+}
+
 TEST_CASE("i18n: --json output is byte-identical in German and English") {
     fs::path locales = source_dir() / "locales";
     std::string catalogs = sh_quote(locales / "fr.po") + " " + sh_quote(locales / "de.xlf");
@@ -199,8 +270,10 @@ TEST_CASE("i18n: an installed policyloc finds its catalogs and its man page rend
     CHECK_MESSAGE(fr.out.find("Utilisation:") != std::string::npos, fr.out);
 
     if (!require_tool("man")) return;
-    fs::path page = moved / "share/man/man1/policyloc.1";
+    // Installed gzip-compressed, as Debian ships man pages; man -l reads it as it is.
+    fs::path page = moved / "share/man/man1/policyloc.1.gz";
     REQUIRE(fs::exists(page));
+    CHECK(!fs::exists(moved / "share/man/man1/policyloc.1"));
     CommandResult man =
         run("MANWIDTH=100 LC_ALL=C.UTF-8 man -l " + sh_quote(page) + " 2>&1 | col -b");
     REQUIRE(man.exit_code == 0);
@@ -244,11 +317,23 @@ TEST_CASE("i18n: cpack builds a .deb with the program, catalogs, man page and co
     CommandResult contents = run("dpkg-deb -c " + sh_quote(file));
     for (const char* path :
          {"./usr/bin/policyloc", "./usr/share/locale/de/LC_MESSAGES/policyloc.mo",
-          "./usr/share/locale/fr/LC_MESSAGES/policyloc.mo", "./usr/share/man/man1/policyloc.1",
+          "./usr/share/locale/fr/LC_MESSAGES/policyloc.mo", "./usr/share/man/man1/policyloc.1.gz",
           "./usr/share/bash-completion/completions/policyloc"})
-        CHECK_MESSAGE(contents.out.find(path) != std::string::npos, path);
+        CHECK_MESSAGE(contents.out.find(std::string(path) + "\n") != std::string::npos, path);
+    // As lintian wants a man page: compressed with gzip -9, without a time stamp or file name
+    // in the gzip header (manpage-not-compressed, manpage-not-compressed-with-max-compression,
+    // package-contains-timestamped-gzip).
+    CHECK(contents.out.find("./usr/share/man/man1/policyloc.1\n") == std::string::npos);
+    CommandResult header = run("dpkg-deb --fsys-tarfile " + sh_quote(file) +
+                               " | tar -xOf - ./usr/share/man/man1/policyloc.1.gz | head -c 10 |"
+                               " od -An -tx1 | tr -d ' \\n'");
+    REQUIRE(header.out.size() == 20);
+    CHECK_MESSAGE(header.out.substr(0, 6) == "1f8b08", header.out);      // gzip, deflate
+    CHECK_MESSAGE(header.out.substr(6, 10) == "0000000000", header.out); // no name, no time
+    CHECK_MESSAGE(header.out.substr(16, 2) == "02", header.out);         // maximum compression
     CommandResult info = run("dpkg-deb -I " + sh_quote(file));
     CHECK(info.out.find("Package: policyloc") != std::string::npos);
-    for (const char* dep : {"libicu", "libcmark-gfm", "libgettextpo", "libyaml", "libpugixml"})
+    for (const char* dep :
+         {"libicu", "libcmark-gfm", "libgettextpo", "libyaml", "libpugixml", "libtomlplusplus"})
         CHECK_MESSAGE(info.out.find(dep) != std::string::npos, dep);
 }
