@@ -111,14 +111,31 @@ TEST_CASE("i18n: a missing file's diagnostic is German under LANGUAGE=de, Englis
           std::string::npos);
 }
 
+namespace {
+
+// A command refused with exit 2, and its message, in German and in English.
+struct Case {
+    std::string args, german, english;
+};
+
+std::pair<CommandResult, CommandResult> check_refused_in_both(const Case& c) {
+    INFO(c.args);
+    CommandResult de = run_in(german(), c.args);
+    CommandResult en = run_in(english, c.args);
+    CHECK(de.exit_code == 2);
+    CHECK(en.exit_code == 2);
+    CHECK_MESSAGE(de.err.find(c.german) != std::string::npos, de.err);
+    CHECK_MESSAGE(en.err.find(c.english) != std::string::npos, en.err);
+    return {de, en};
+}
+
+} // namespace
+
 TEST_CASE("i18n: CLI11's usage errors are German under LANGUAGE=de, with exit code 2") {
     fs::path dir = temp_dir("i18n-usage");
     fs::path po = dir / "de.po";
     write_file(po, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n");
     std::string cat = sh_quote(po);
-    struct Case {
-        std::string args, german, english;
-    };
     const Case cases[] = {
         {"stats " + cat + " --bogus", "Das folgende Argument wurde nicht erwartet: --bogus",
          "The following argument was not expected: --bogus"},
@@ -137,15 +154,9 @@ TEST_CASE("i18n: CLI11's usage errors are German under LANGUAGE=de, with exit co
          "Could not convert: --min-complete"},
     };
     for (const Case& c : cases) {
-        INFO(c.args);
-        CommandResult de = run_in(german(), c.args);
-        CommandResult en = run_in(english, c.args);
-        CHECK(de.exit_code == 2);
-        CHECK(en.exit_code == 2);
-        CHECK_MESSAGE(de.err.find(c.german) != std::string::npos, de.err);
+        auto [de, en] = check_refused_in_both(c);
         CHECK_MESSAGE(de.err.find("Weitere Informationen mit --help.") != std::string::npos,
                       de.err);
-        CHECK_MESSAGE(en.err.find(c.english) != std::string::npos, en.err);
         CHECK(en.err.find("Run with --help for more information.") != std::string::npos);
     }
 }
@@ -156,9 +167,6 @@ TEST_CASE("i18n: refusals of hostile input are German under LANGUAGE=de") {
     write_file(dir / "latin.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; "
                                  "charset=klingon\\n\"\n\nmsgid \"a\"\nmsgstr \"\xE4\"\n");
     write_file(dir / "page.md", "Text.\n");
-    struct Case {
-        std::string args, german, english;
-    };
     const Case cases[] = {
         {"extract " + sh_quote(dir / "nul.md") + " -o " + sh_quote(dir / "nul.pot"),
          "NUL-Byte in der Seite (ein Katalog kann es nicht enthalten)",
@@ -169,15 +177,7 @@ TEST_CASE("i18n: refusals of hostile input are German under LANGUAGE=de") {
         {"extract " + sh_quote(dir / "page.md") + " -o " + sh_quote(dir / "page.md"),
          "die Ausgabe ist die Eingabe", "the output is the input"},
     };
-    for (const Case& c : cases) {
-        INFO(c.args);
-        CommandResult de = run_in(german(), c.args);
-        CommandResult en = run_in(english, c.args);
-        CHECK(de.exit_code == 2);
-        CHECK(en.exit_code == 2);
-        CHECK_MESSAGE(de.err.find(c.german) != std::string::npos, de.err);
-        CHECK_MESSAGE(en.err.find(c.english) != std::string::npos, en.err);
-    }
+    for (const Case& c : cases) check_refused_in_both(c);
     CHECK(!fs::exists(dir / "nul.pot"));
     CHECK(read_file(dir / "page.md") == "Text.\n");
 }
