@@ -143,9 +143,9 @@ ExtractResult Extractor::run() {
     std::string_view body = page_.substr(body_begin_);
     verbatim_regions_.emplace(body, body_begin_);
     CmarkDocument doc(body);
-    // At most about one slot and one unit per block: reserved at once, not doubled while the
+    // About one slot and one unit per text block: reserved at once, not doubled while the
     // page's largest structures are alive.
-    size_t blocks = block_count(doc.root);
+    size_t blocks = text_block_count(doc.root);
     result_.skeleton.slots.reserve(result_.skeleton.slots.size() + blocks);
     if (options_.build_template) result_.catalog.units().reserve(result_.catalog.size() + blocks);
     walk(doc.root);

@@ -242,14 +242,17 @@ std::string definition_list_shape_of(cmark_node* paragraph, std::string_view mar
 
 } // namespace
 
-size_t block_count(cmark_node* document) {
+size_t text_block_count(cmark_node* document) {
     size_t n = 0;
     std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(document),
                                                                  cmark_iter_free);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* node = cmark_iter_get_node(iter.get());
-        if (ev == CMARK_EVENT_ENTER && node != document &&
-            (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+        cmark_node_type type = cmark_node_get_type(node);
+        const char* name = cmark_node_get_type_string(node);
+        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+            (name && std::string_view(name) == "table_cell"))
             ++n;
     }
     return n;

@@ -80,8 +80,9 @@ struct CmarkDocument {
     CmarkDocument& operator=(const CmarkDocument&) = delete;
 };
 
-// The number of block nodes under `document` (itself excluded).
-size_t block_count(cmark_node* document);
+// The number of blocks under `document` that hold text of their own (paragraphs, headings,
+// table cells): about the number of units a page has.
+size_t text_block_count(cmark_node* document);
 
 // `markdown` is the text `document` was parsed from (definition lists are found in its lines).
 std::vector<BlockInfo> block_tree_of(cmark_node* document, int first_line,
