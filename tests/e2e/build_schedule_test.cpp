@@ -123,3 +123,23 @@ TEST_CASE("build: a front-matter key only the catalogs name is translated, on 1 
         CHECK(read_file(out / "b.de.md") == "---\ntitle: Bedingungen\n---\n\nAnderer Text.\n");
     }
 }
+
+TEST_CASE("build: a broken catalog stops the build before anything is written, on 1 or 2 threads") {
+    fs::path dir = temp_dir("build-broken-catalog");
+    write_file(dir / "a.md", "# Privacy\n\nBody text.\n");
+    write_file(dir / "de.po",
+               std::string(kPoHeader) + "msgid \"Privacy\"\nmsgstr \"Datenschutz\"\n");
+    // fr's catalog comes after de's; de's pages may be merged before it is read.
+    write_file(dir / "fr.po", "msgid \"Privacy\"\nmsgstr \"Confidentialit\n");
+    write_file(dir / "policyloc.toml",
+               "pages = [\"a.md\"]\n[catalogs]\npath = \"{locale}.po\"\n[output]\n"
+               "path = \"out/{page}.{locale}.md\"\n[locales]\nde = {}\nfr = {}\n");
+    for (const char* jobs : {"1", "2"}) {
+        auto r =
+            run_policyloc("build --config " + sh_quote(dir / "policyloc.toml") + " --jobs " + jobs);
+        CHECK(r.exit_code == 2);
+        // The line msgfmt reports too: the end of the unterminated string.
+        CHECK_MESSAGE(r.err.find("fr.po:3:") != std::string::npos, r.err);
+        CHECK_FALSE(fs::exists(dir / "out"));
+    }
+}
