@@ -7,6 +7,7 @@
 #include "bench_catalogs.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
+#include "policyloc/merge.h"
 
 namespace policyloc::bench {
 
@@ -30,6 +31,8 @@ BenchPage bench_page(const std::filesystem::path& path, const std::filesystem::p
     eo.file_name = path.filename().string();
     p.extracted = extract_page(p.text, eo);
     if (!p.extracted.ok()) throw std::runtime_error("cannot extract " + p.path);
+    // As build does: the page's source words counted once, not once per locale.
+    skeleton_count_words(p.extracted.skeleton);
     p.identity = identity_catalog(p.extracted.catalog, kLocale);
     p.translated = translated_catalog(p.extracted.catalog, kLocale);
     p.po_text = written(po_write(p.translated), p.path + " as PO");

@@ -17,7 +17,9 @@
 
 #include "bench_inputs.h"
 #include "policyloc/catalog_io.h"
+#include "policyloc/dates.h"
 #include "policyloc/merge.h"
+#include "policyloc/reflow.h"
 #include "ratio_reporter.h"
 
 namespace policyloc::bench {
@@ -39,10 +41,16 @@ void cmark_parse(const std::string& text) {
     cmark_node_free(root);
 }
 
+// As a build's worker merges: ICU's date formats and line breaks made once, reused by every
+// merge (the benchmark runs on one thread).
 MergeResult merge(const BenchPage& p, const Skeleton& skeleton, const Catalog& catalog) {
+    static DateFormatter dates;
+    static LineBreaker lines;
     MergeOptions mo;
     mo.locale = "de";
     mo.dates = DateMode::keep;
+    mo.date_formatter = &dates;
+    mo.line_breaker = &lines;
     return merge_page(p.text, skeleton, {{"de.po", &catalog}}, mo);
 }
 

@@ -105,7 +105,9 @@ const std::string& slot_source(const Slot& slot) {
 
 Splicer::Splicer(std::string_view page, const Skeleton& skeleton,
                  const std::vector<CatalogSource>& chain, const MergeOptions& options)
-    : page_(page), skeleton_(skeleton), chain_(chain), options_(options) {}
+    : page_(page), skeleton_(skeleton), chain_(chain), options_(options),
+      dates_(options.date_formatter ? *options.date_formatter : own_dates_),
+      line_breaker_(options.line_breaker ? *options.line_breaker : own_line_breaker_) {}
 
 void Splicer::warn(const SlotSpan& at, const std::string& message) {
     if (warned_.insert(std::to_string(at.begin) + '\x1f' + message).second)

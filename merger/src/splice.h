@@ -44,8 +44,10 @@ class Splicer {
     const Skeleton& skeleton_;
     const std::vector<CatalogSource>& chain_;
     const MergeOptions& options_;
-    DateFormatter dates_;
-    LineBreaker line_breaker_; // one ICU line break iterator for every paragraph of the page
+    DateFormatter own_dates_;
+    LineBreaker own_line_breaker_;
+    DateFormatter& dates_;      // the options', or our own
+    LineBreaker& line_breaker_; // one ICU line break iterator for every paragraph of the page
     std::vector<std::pair<size_t, size_t>> out_ranges_;
     std::vector<Choice> choices_;
     Diagnostics diagnostics_;

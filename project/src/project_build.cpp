@@ -16,6 +16,7 @@
 #include "policyloc/page_date.h"
 #include "policyloc/preview.h"
 #include "policyloc/pseudo.h"
+#include "policyloc/reflow.h"
 
 namespace policyloc {
 
@@ -31,6 +32,12 @@ struct Job {
     std::string date; // the date written, in the locale's form
     BuildRow row;     // what became of it
     Diagnostics diagnostics;
+};
+
+// What each thread reuses from one merge to the next: ICU's date formats and line breaks.
+struct ThreadTools {
+    DateFormatter dates;
+    LineBreaker lines;
 };
 
 struct PageData {
@@ -89,7 +96,7 @@ class Builder {
     PageData cut_page(size_t i, const std::vector<std::string>& keys) const;
     // Cuts every page again with `keys`; the pages cut differently are merged again.
     void recut_pages(const std::vector<std::string>& keys);
-    void merge(Job& job, DateFormatter& dates) const;
+    void merge(Job& job, ThreadTools& tools) const;
     void run_pipeline();
     void settle(Job& job) const;
     void finish(Job& job);
@@ -198,13 +205,12 @@ void Builder::recut_pages(const std::vector<std::string>& keys) {
     std::vector<size_t> redo;
     for (size_t k = 0; k < jobs_.size(); ++k)
         if (changed[jobs_[k].page]) redo.push_back(k);
-    std::unique_ptr<DateFormatter[]> dates(
-        new DateFormatter[thread_count(redo.size(), options_.jobs)]);
+    std::unique_ptr<ThreadTools[]> tools(new ThreadTools[thread_count(redo.size(), options_.jobs)]);
     parallel_for(redo.size(), options_.jobs,
-                 [&](size_t k, unsigned t) { merge(jobs_[redo[k]], dates[t]); });
+                 [&](size_t k, unsigned t) { merge(jobs_[redo[k]], tools[t]); });
 }
 
-void Builder::merge(Job& job, DateFormatter& dates) const {
+void Builder::merge(Job& job, ThreadTools& tools) const {
     const PageData& pd = page_data_[job.page];
     std::vector<CatalogSource> chain;
     for (const PlannedCatalog& p : job.plan.chain) {
@@ -223,8 +229,10 @@ void Builder::merge(Job& job, DateFormatter& dates) const {
     mo.time_zone = job.locale->time_zone;
     if (job.locale->date) mo.date = date_parse_iso(*job.locale->date);
     mo.fallback_date = pd.fallback_date;
+    mo.date_formatter = &tools.dates;
+    mo.line_breaker = &tools.lines;
     job.result = merge_page(pd.text, pd.skeleton, chain, mo);
-    job.date = build_date_text(pd.skeleton, *job.locale, pd.fallback_date, dates);
+    job.date = build_date_text(pd.skeleton, *job.locale, pd.fallback_date, tools.dates);
 }
 
 // Catalogs are read locale by locale while pages are extracted and merged (build_pipeline.h).
@@ -259,12 +267,12 @@ void Builder::run_pipeline() {
     const std::vector<std::string> page_keys = keys(); // the configuration's: no catalog read yet
     std::atomic<size_t> done{0};
     std::mutex progress;
-    std::unique_ptr<DateFormatter[]> dates(new DateFormatter[shape.threads]);
+    std::unique_ptr<ThreadTools[]> tools(new ThreadTools[shape.threads]);
     pipeline_run(
         shape, [&](size_t r) { read_catalog(*reads[r]); },
         [&](size_t p) { page_data_[p] = cut_page(p, page_keys); },
         [&](size_t k, unsigned t) {
-            merge(jobs_[order[k]], dates[t]);
+            merge(jobs_[order[k]], tools[t]);
             size_t n = done.fetch_add(1) + 1;
             if (!options_.progress) return;
             std::lock_guard<std::mutex> lock(progress);

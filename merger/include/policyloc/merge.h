@@ -16,6 +16,9 @@
 
 namespace policyloc {
 
+class DateFormatter;
+class LineBreaker;
+
 enum class DateMode { render, keep };
 enum class WrapMode { source, none, width };
 
@@ -28,6 +31,10 @@ struct MergeOptions {
     std::string time_zone = "UTC";
     WrapMode wrap = WrapMode::source;
     size_t wrap_width = 0; // for WrapMode::width
+    // ICU objects a caller reuses across its merges on one thread (a build's worker): creating
+    // them costs more than merging a small page. Null: the merge makes its own.
+    LineBreaker* line_breaker = nullptr;
+    DateFormatter* date_formatter = nullptr;
 };
 
 // One catalog of the fallback chain, most specific first; `name` is used in diagnostics.
