@@ -31,7 +31,9 @@ namespace {
 class Extractor {
   public:
     Extractor(std::string_view page, const ExtractOptions& options)
-        : page_(page), options_(options), lines_(page), dates_(options.source_locale),
+        : page_(page), options_(options), lines_(page), own_dates_(options.source_locale),
+          dates_(options.date_finders ? options.date_finders->of(options.source_locale)
+                                      : own_dates_),
           shortcode_params_(options.shortcode_params.value_or(shortcode_params_default())) {}
 
     ExtractResult run();
@@ -57,7 +59,8 @@ class Extractor {
     cmark_node* skipping_node_ = nullptr;
     NextBlockScope skip_dates_;      // "skip-dates": no written dates in the next block
     NextBlockScope translate_links_; // "translate-links": its link destinations are text
-    TextDateFinder dates_;
+    TextDateFinder own_dates_;
+    TextDateFinder& dates_; // own_dates_, or the options' finder of the source locale
     std::vector<std::string> shortcode_params_;
 
     // A unit's references stop at kMaxReferences (gettext's tools compare each new reference

@@ -168,6 +168,15 @@ struct TextDateFinder::Impl {
 TextDateFinder::TextDateFinder(std::string source_locale) : locale_(std::move(source_locale)) {}
 TextDateFinder::~TextDateFinder() = default;
 
+DateFinders::DateFinders() = default;
+DateFinders::~DateFinders() = default;
+
+TextDateFinder& DateFinders::of(const std::string& source_locale) {
+    std::unique_ptr<TextDateFinder>& f = finders_[source_locale];
+    if (!f) f = std::make_unique<TextDateFinder>(source_locale);
+    return *f;
+}
+
 // The longest date that starts at `begin` and ends by `limit`.
 std::optional<FoundDate> TextDateFinder::Impl::parse_at(std::string_view text, size_t begin,
                                                         size_t limit) const {

@@ -23,8 +23,9 @@ struct PipelineShape {
     unsigned threads = 1;
 };
 
-// Runs read(r) for r in order on the calling thread, prepare(p) and then job(k, t) on `threads`
-// threads (the caller's joins them after its reads); t is the thread's number, 0 the caller's.
+// Runs read(r) for r in order on the calling thread, prepare(p, t) and then job(k, t) on
+// `threads` threads (the caller's joins them after its reads); t is the thread's number, 0 the
+// caller's.
 // Every prepare returns before any job starts, and job k starts after read(needs[k] - 1).
 template <typename Read, typename Prepare, typename Job>
 void pipeline_run(const PipelineShape& shape, Read read, Prepare prepare, Job job) {
@@ -37,7 +38,7 @@ void pipeline_run(const PipelineShape& shape, Read read, Prepare prepare, Job jo
     };
     auto work = [&](unsigned t) {
         for (size_t p; (p = next_prepare.fetch_add(1)) < shape.prepares;) {
-            prepare(p);
+            prepare(p, t);
             std::lock_guard<std::mutex> lock(m);
             if (++prepares_done == shape.prepares) changed.notify_all();
         }

@@ -38,6 +38,7 @@ struct Job {
 struct ThreadTools {
     DateFormatter dates;
     LineBreaker lines;
+    DateFinders finders; // for cutting pages
 };
 
 struct PageData {
@@ -93,7 +94,7 @@ class Builder {
         return std::any_of(config_.locales.begin(), config_.locales.end(),
                            [&](const LocaleSettings& l) { return l.pseudo && wanted(l); });
     }
-    PageData cut_page(size_t i, const std::vector<std::string>& keys) const;
+    PageData cut_page(size_t i, const std::vector<std::string>& keys, ThreadTools& tools) const;
     // Cuts every page again with `keys`; the pages cut differently are merged again.
     void recut_pages(const std::vector<std::string>& keys);
     void merge(Job& job, ThreadTools& tools) const;
@@ -158,7 +159,8 @@ std::vector<std::string> Builder::keys() const {
     return front_matter_keys_with(extra, config_.keys_only);
 }
 
-PageData Builder::cut_page(size_t i, const std::vector<std::string>& keys) const {
+PageData Builder::cut_page(size_t i, const std::vector<std::string>& keys,
+                           ThreadTools& tools) const {
     PageData pd;
     FileReadResult in = file_read(pages_[i].path);
     pd.diagnostics = std::move(in.diagnostics);
@@ -170,6 +172,7 @@ PageData Builder::cut_page(size_t i, const std::vector<std::string>& keys) const
     eo.source_locale = config_.source_language;
     eo.shortcode_params = config_.shortcode_params;
     eo.build_template = pseudo_wanted(); // only a pseudo-locale is made from the template
+    eo.date_finders = &tools.finders;
     ExtractResult ex = extract_page(pd.text, eo);
     for (Diagnostic& d : ex.diagnostics) pd.diagnostics.push_back(std::move(d));
     if (!ex.ok()) return pd;
@@ -194,8 +197,9 @@ bool same_cut(const PageData& a, const PageData& b) {
 
 void Builder::recut_pages(const std::vector<std::string>& keys) {
     std::vector<PageData> again(pages_.size());
+    std::unique_ptr<ThreadTools[]> tools(new ThreadTools[std::max(1u, options_.jobs)]);
     parallel_for(pages_.size(), options_.jobs,
-                 [&](size_t i, unsigned) { again[i] = cut_page(i, keys); });
+                 [&](size_t i, unsigned t) { again[i] = cut_page(i, keys, tools[t]); });
     std::vector<bool> changed(pages_.size());
     for (size_t i = 0; i < pages_.size(); ++i)
         if (!same_cut(again[i], page_data_[i])) {
@@ -205,7 +209,6 @@ void Builder::recut_pages(const std::vector<std::string>& keys) {
     std::vector<size_t> redo;
     for (size_t k = 0; k < jobs_.size(); ++k)
         if (changed[jobs_[k].page]) redo.push_back(k);
-    std::unique_ptr<ThreadTools[]> tools(new ThreadTools[thread_count(redo.size(), options_.jobs)]);
     parallel_for(redo.size(), options_.jobs,
                  [&](size_t k, unsigned t) { merge(jobs_[redo[k]], tools[t]); });
 }
@@ -270,7 +273,7 @@ void Builder::run_pipeline() {
     std::unique_ptr<ThreadTools[]> tools(new ThreadTools[shape.threads]);
     pipeline_run(
         shape, [&](size_t r) { read_catalog(*reads[r]); },
-        [&](size_t p) { page_data_[p] = cut_page(p, page_keys); },
+        [&](size_t p, unsigned t) { page_data_[p] = cut_page(p, page_keys, tools[t]); },
         [&](size_t k, unsigned t) {
             merge(jobs_[order[k]], tools[t]);
             size_t n = done.fetch_add(1) + 1;

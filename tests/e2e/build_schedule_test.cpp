@@ -36,7 +36,10 @@ TEST_CASE("build schedule: reads in order, pages before jobs, each job after its
                 read_order.push_back(r);
                 ++reads_done;
             },
-            [&](size_t) { ++prepared; },
+            [&](size_t, unsigned t) {
+                CHECK(t < threads);
+                ++prepared;
+            },
             [&](size_t k, unsigned t) {
                 std::lock_guard<std::mutex> lock(m);
                 ++job_seen[k];

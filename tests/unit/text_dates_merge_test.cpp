@@ -256,3 +256,30 @@ TEST_CASE("identity: a page with written dates, shortcode values, image titles a
         CHECK_MESSAGE(merge(page, ex, same, locale, DateMode::keep).output == page, locale);
     }
 }
+
+TEST_CASE("written dates: finders reused across pages and locales find what fresh ones find") {
+    const std::string en = "Updated July 31, 2025.\n\nNo date here, only 2025 things.\n";
+    const std::string de = "Aktualisiert am 31. Juli 2025.\n\nStand: 1. März 2024\n";
+    DateFinders finders;
+    for (int round = 0; round < 2; ++round)
+        for (const auto& [page, locale] : {std::pair{en, "en"}, std::pair{de, "de"}}) {
+            ExtractOptions eo;
+            eo.file_name = "page.md";
+            eo.source_locale = locale;
+            ExtractResult fresh = extract_page(page, eo);
+            eo.date_finders = &finders;
+            ExtractResult reused = extract_page(page, eo);
+            REQUIRE(fresh.ok());
+            REQUIRE(reused.ok());
+            REQUIRE(reused.catalog.size() == fresh.catalog.size());
+            for (size_t i = 0; i < fresh.catalog.size(); ++i)
+                CHECK(reused.catalog.units()[i].source == fresh.catalog.units()[i].source);
+        }
+    // Each locale's patterns: the English page's date is a placeholder, the German page's too.
+    ExtractOptions eo;
+    eo.file_name = "page.md";
+    eo.date_finders = &finders;
+    CHECK(extract_page(en, eo).catalog.units()[0].source == "Updated {date}.");
+    eo.source_locale = "de";
+    CHECK(extract_page(de, eo).catalog.units()[1].source == "Stand: {date}");
+}

@@ -3,6 +3,8 @@
 // needed (merge), never stored.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +18,23 @@
 
 namespace policyloc {
 
+class TextDateFinder;
+
+// ICU's date patterns of each source locale, made on first need and reused by every extraction
+// given them (a build's worker, one thread at a time): making them costs more than cutting a
+// small page.
+class DateFinders {
+  public:
+    DateFinders();
+    ~DateFinders();
+    DateFinders(const DateFinders&) = delete;
+    DateFinders& operator=(const DateFinders&) = delete;
+    TextDateFinder& of(const std::string& source_locale);
+
+  private:
+    std::map<std::string, std::unique_ptr<TextDateFinder>> finders_;
+};
+
 struct ExtractOptions {
     std::string file_name;                      // used in references and diagnostics
     std::vector<std::string> front_matter_keys; // empty: front_matter_default_keys()
@@ -27,6 +46,8 @@ struct ExtractOptions {
     // false: only the skeleton is wanted (a merge); ExtractResult::catalog stays empty, which
     // spares the memory and time of a template the caller would throw away.
     bool build_template = true;
+    // Null: the extraction makes its own (see DateFinders).
+    DateFinders* date_finders = nullptr;
 };
 
 // The front-matter keys a catalog's units came from: the paths their notes name ("Front
