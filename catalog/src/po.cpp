@@ -297,30 +297,6 @@ std::optional<std::string> library_path_for(const std::string& path, const std::
     return copy->path();
 }
 
-// The charsets that the header entry's Content-Type names.
-detail::PoCharset header_charset(po_file_t file) {
-    // po_file_domain_header() returns a malloc'd copy of the header entry.
-    std::unique_ptr<char, decltype(&std::free)> header_copy(
-        const_cast<char*>(po_file_domain_header(file, nullptr)), &std::free);
-    const char* header = header_copy.get();
-    detail::PoCharset charset;
-    if (header != nullptr) {
-        if (char* ct = po_header_field(header, "Content-Type")) {
-            charset = detail::po_content_type_charset(ct);
-            std::free(ct);
-        }
-    }
-    return charset;
-}
-
-// libgettextpo's own warning about the charset's name: po_choose_decoding says what was done.
-void drop_charset_name_warnings(Diagnostics& ds) {
-    std::erase_if(ds, [](const Diagnostic& d) {
-        return d.severity == Severity::warning &&
-               d.message.find("is not a portable encoding name") != std::string::npos;
-    });
-}
-
 // The header entry and the messages of a file that libgettextpo has read.
 Catalog read_messages(po_file_t file, const detail::PoRecoder& recode, bool formats) {
     Catalog cat;
@@ -494,9 +470,9 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     }
     if (diagnostics_have_error(result.diagnostics)) return result;
 
-    drop_charset_name_warnings(result.diagnostics);
+    detail::po_drop_charset_name_warnings(result.diagnostics);
     const detail::PoDecoding decoding =
-        detail::po_choose_decoding(header_charset(file.get()), *bytes, shown);
+        detail::po_choose_decoding(detail::po_header_charset(file.get()), *bytes, shown);
     if (decoding.diagnostic) result.diagnostics.push_back(*decoding.diagnostic);
     if (!decoding.ok) return result;
     const bool utf8 = decoding.converter.empty();

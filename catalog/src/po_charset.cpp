@@ -1,5 +1,9 @@
 #include "po_charset.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
 #include <unicode/unistr.h>
 
 #include <cstring>
@@ -91,6 +95,28 @@ std::string PoRecoder::operator()(const char* s) const {
     std::string out;
     u.toUTF8String(out);
     return out;
+}
+
+PoCharset po_header_charset(po_file_t file) {
+    // po_file_domain_header() returns a malloc'd copy of the header entry.
+    std::unique_ptr<char, decltype(&std::free)> header_copy(
+        const_cast<char*>(po_file_domain_header(file, nullptr)), &std::free);
+    const char* header = header_copy.get();
+    PoCharset charset;
+    if (header != nullptr) {
+        if (char* ct = po_header_field(header, "Content-Type")) {
+            charset = po_content_type_charset(ct);
+            std::free(ct);
+        }
+    }
+    return charset;
+}
+
+void po_drop_charset_name_warnings(Diagnostics& ds) {
+    std::erase_if(ds, [](const Diagnostic& d) {
+        return d.severity == Severity::warning &&
+               d.message.find("is not a portable encoding name") != std::string::npos;
+    });
 }
 
 } // namespace policyloc::detail

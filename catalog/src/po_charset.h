@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <gettext-po.h>
+
 #include "policyloc/diagnostic.h"
 
 namespace policyloc::detail {
@@ -42,5 +44,12 @@ class PoRecoder {
   private:
     std::string converter_;
 };
+
+// The charsets that the header entry of a file libgettextpo has read names in its Content-Type.
+PoCharset po_header_charset(po_file_t file);
+
+// Drops libgettextpo's own warning about the charset's name ("is not a portable encoding
+// name"): po_choose_decoding says what was done instead.
+void po_drop_charset_name_warnings(Diagnostics& ds);
 
 } // namespace policyloc::detail
