@@ -106,8 +106,9 @@ class Extractor {
     void add_date_slots(const BlockText& bt, const std::vector<DateAction>& dates);
     void reset_pending();
     std::string heading_path(int below_level) const;
-    void add_unit_slot(UnitSlot slot, const std::string& heading_path);
-    void template_add(const UnitSlot& slot, const std::string& heading_path);
+    // `below_level`: the slot's section is the headings above this level (heading_path).
+    void add_unit_slot(UnitSlot slot, int below_level);
+    void template_add(const UnitSlot& slot, int below_level);
     SlotSpan span_at(size_t begin, size_t end) const {
         SlotSpan s;
         s.begin = begin;
@@ -513,18 +514,18 @@ void Extractor::block_unit(cmark_node* node, UnitSlot slot, BlockText bt, bool c
         wrapped_slots_.push_back(result_.skeleton.slots.size());
     // A heading's path is the headings above it, not the heading itself.
     int below = slot.heading ? cmark_node_get_heading_level(node) : 7;
-    add_unit_slot(std::move(slot), heading_path(below));
+    add_unit_slot(std::move(slot), below);
 }
 
-void Extractor::add_unit_slot(UnitSlot slot, const std::string& path) {
+void Extractor::add_unit_slot(UnitSlot slot, int below_level) {
     slot.context = std::move(pending_context_);
     pending_context_.reset();
-    if (options_.build_template) template_add(slot, path);
+    if (options_.build_template) template_add(slot, below_level);
     pending_note_.clear();
     result_.skeleton.slots.emplace_back(std::move(slot));
 }
 
-void Extractor::template_add(const UnitSlot& slot, const std::string& path) {
+void Extractor::template_add(const UnitSlot& slot, int below_level) {
     Reference ref{options_.file_name, slot.span.line};
     // A text the page repeats is one unit with a reference per line; slots come in page
     // order, so only the last reference can be the same line (in time linear in the repeats).
@@ -541,6 +542,7 @@ void Extractor::template_add(const UnitSlot& slot, const std::string& path) {
     u.codes = slot.codes;
     u.markup = slot.markup;
     u.notes = "Type: " + slot.block_kind;
+    const std::string path = heading_path(below_level); // only for a unit's first occurrence
     if (!path.empty()) u.notes += "\nSection: " + path;
     if (!pending_note_.empty()) u.notes += "\n" + pending_note_;
     u.refs.push_back(std::move(ref));

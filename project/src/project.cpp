@@ -151,6 +151,10 @@ std::string project_output_path(const ProjectConfig& config, const ProjectPage& 
     return project_expand(config, config.output_path, page, locale);
 }
 
+bool project_locale_selected(const std::vector<std::string>& only, const LocaleSettings& locale) {
+    return only.empty() || std::find(only.begin(), only.end(), locale.tag) != only.end();
+}
+
 PageAction project_page_action(const MergeStats& stats, const LocaleSettings& locale) {
     if (merge_meets_threshold(stats, locale.min_complete)) return PageAction::write;
     switch (locale.below) {

@@ -84,9 +84,7 @@ class Builder {
     std::vector<Job> jobs_;
 
     bool wanted(const LocaleSettings& l) const {
-        return options_.locales.empty() ||
-               std::find(options_.locales.begin(), options_.locales.end(), l.tag) !=
-                   options_.locales.end();
+        return project_locale_selected(options_.locales, l);
     }
     void read_catalog(const PlannedCatalog& planned); // into its entry of catalogs_
     std::vector<std::string> keys() const;

@@ -47,8 +47,7 @@ class ProjectChecker {
     std::map<std::string, Catalog> catalogs_; // read once each, by path
 
     bool wanted(const LocaleSettings& l) const {
-        const auto& only = options_.locales;
-        return only.empty() || std::find(only.begin(), only.end(), l.tag) != only.end();
+        return project_locale_selected(options_.locales, l);
     }
 
     bool read_pages() {

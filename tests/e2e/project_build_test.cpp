@@ -13,15 +13,6 @@ using namespace policyloc::test;
 
 namespace {
 
-// A copy of the example project without built output.
-fs::path example_copy(const std::string& name) {
-    fs::path dir = temp_dir(name);
-    fs::copy(source_dir() / "locales", dir / "locales", fs::copy_options::recursive);
-    fs::remove_all(dir / "locales/site/content");
-    fs::remove_all(dir / "locales/site/public");
-    return dir / "locales";
-}
-
 std::map<std::string, struct timespec> mtimes(const fs::path& dir) {
     std::map<std::string, struct timespec> out;
     for (const auto& e : fs::recursive_directory_iterator(dir)) {

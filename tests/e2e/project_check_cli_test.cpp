@@ -7,14 +7,6 @@ using namespace policyloc::test;
 
 namespace {
 
-fs::path example_copy(const std::string& name) {
-    fs::path dir = temp_dir(name);
-    fs::copy(source_dir() / "locales", dir / "locales", fs::copy_options::recursive);
-    fs::remove_all(dir / "locales/site/content");
-    fs::remove_all(dir / "locales/site/public");
-    return dir / "locales";
-}
-
 // Runs policyloc in `dir` (a shell `cd`), with the given arguments.
 CommandResult policyloc_in(const fs::path& dir, const std::string& args) {
     return run("cd " + sh_quote(dir) + " && " + sh_quote(policyloc_exe()) + " " + args);

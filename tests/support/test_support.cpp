@@ -57,6 +57,14 @@ fs::path temp_dir(const std::string& name) {
     return p;
 }
 
+fs::path example_copy(const std::string& name) {
+    fs::path dir = temp_dir(name);
+    fs::copy(source_dir() / "locales", dir / "locales", fs::copy_options::recursive);
+    fs::remove_all(dir / "locales/site/content");
+    fs::remove_all(dir / "locales/site/public");
+    return dir / "locales";
+}
+
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream ss;

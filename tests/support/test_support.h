@@ -20,6 +20,9 @@ fs::path policyloc_exe(); // the built CLI
 
 // A fresh, empty directory for one test (removed at exit unless POLICYLOC_KEEP_TMP is set).
 fs::path temp_dir(const std::string& name);
+// A copy of the bundled example project (locales/) in temp_dir(name), without built output;
+// returns its folder.
+fs::path example_copy(const std::string& name);
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& content);

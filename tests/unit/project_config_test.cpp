@@ -169,3 +169,12 @@ TEST_CASE("project config: a locale's catalog format") {
     CHECK(bad.line == 3);
     CHECK(bad.message.find("po, xliff-1.2 or xliff-2.0") != std::string::npos);
 }
+
+TEST_CASE("project: --locale limits a run to the locales it names") {
+    LocaleSettings de;
+    de.tag = "de";
+    CHECK(project_locale_selected({}, de));
+    CHECK(project_locale_selected({"fr", "de"}, de));
+    CHECK_FALSE(project_locale_selected({"fr"}, de));
+    CHECK_FALSE(project_locale_selected({"de-AT"}, de));
+}

@@ -57,4 +57,7 @@ PageAction project_page_action(const MergeStats& stats, const LocaleSettings& lo
 
 const char* page_action_name(PageAction action); // "written", "skipped", ...
 
+// Whether a run limited to the locales `only` (--locale; empty: every locale) covers `locale`.
+bool project_locale_selected(const std::vector<std::string>& only, const LocaleSettings& locale);
+
 } // namespace policyloc
