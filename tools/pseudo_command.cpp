@@ -41,7 +41,7 @@ std::optional<Catalog> pseudo_template(const PseudoCommand& c) {
         if (!joined)
             joined = std::move(cat);
         else
-            catalog_append(*joined, *cat);
+            catalog_append(*joined, std::move(*cat));
     }
     return joined;
 }

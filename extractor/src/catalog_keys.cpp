@@ -51,7 +51,7 @@ std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& 
 }
 
 void catalog_append(Catalog& into, const Catalog& page_template) {
-    for (const Unit& u : page_template.units()) into.add(u);
+    catalog_append(into, Catalog(page_template));
 }
 
 void catalog_append(Catalog& into, Catalog&& page_template) {
