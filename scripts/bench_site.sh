@@ -24,15 +24,20 @@
 #     po4a-translate   po4a-translate -f text -o markdown -o yfm_lenient -m PAGE -p de.po -l OUT.md -k 0
 #   site: every page, 10 locales
 #     cmark-gfm        cmark-gfm (same extensions) on all pages in one process
-#     build-j1         policyloc build --config site.toml --jobs 1 (outputs removed first)
-#     build-j2         policyloc build --config site.toml --jobs 2 (outputs removed first)
+#     build-j1         policyloc build --config site.toml --jobs 1 (no outputs: see below)
+#     build-j2         policyloc build --config site.toml --jobs 2 (no outputs)
 #     build-j1-kept    the same with the outputs of the last run in place: every page merged,
-#     build-j2-kept    nothing written (a rebuild after an edit elsewhere; creating 2,140 files
-#                      right after deleting as many is slow on ext4, whatever writes them)
+#     build-j2-kept    nothing written (a rebuild after an edit elsewhere)
 #     msgcat           msgcat --use-first on the 10 catalogs build reads
-#     hugo             hugo --source SITE (public/ removed first)
-#     po4a             po4a -k 0 po4a.cfg (outputs removed first; a minute or more a run, so
-#                      only in the first --po4a-rounds rounds, default 1)
+#     hugo             hugo --source SITE (no public/)
+#     po4a             po4a -k 0 po4a.cfg (no outputs; a minute or more a run, so only in the
+#                      first --po4a-rounds rounds, default 1)
+#
+# "No outputs": before the run the last run's outputs are moved aside (under WORK/set-aside),
+# not deleted. ext4 is slow to create thousands of files right after deleting as many (it
+# skips inodes freed in the last minute: perf shows ext4_create in find_inode_bit and
+# recently_deleted, about 0.7 ms a file here, whatever writes them), which a build in a fresh
+# checkout does not meet.
 #
 # Wall times are taken with bash's $EPOCHREALTIME around each command (no shell start-up in
 # the figure); the report gives each median in ms and its ratio to cmark-gfm on the same
@@ -181,7 +186,23 @@ tests=(
 )
 site_cmark="cmark-gfm ${cmark_args[*]}"
 for p in "${pages[@]}"; do site_cmark+=" $corpus/$p"; done
-clean_out="find $site/content -name *.*.md -delete"
+# Moves the localized copies (PAGE.LOCALE.md), or a whole directory, out of the way.
+set_aside_outputs() {
+    python3 - "$work/set-aside" "$site/content" << 'PY'
+import os, sys, uuid
+aside = os.path.join(sys.argv[1], uuid.uuid4().hex)
+os.makedirs(aside)
+for top, _, names in os.walk(sys.argv[2]):
+    for n in names:
+        if n.endswith(".md") and n.count(".") >= 2:
+            os.rename(os.path.join(top, n), os.path.join(aside, uuid.uuid4().hex))
+PY
+}
+set_aside_dir() {
+    mkdir -p "$work/set-aside"
+    [ ! -e "$1" ] || mv "$1" "$(mktemp -u "$work/set-aside/dir.XXXXXX")"
+}
+clean_out=set_aside_outputs
 tests+=(
     "site cmark-gfm||$site_cmark"
     "site build-j1|$clean_out|$policyloc build --config $work/site.toml --jobs 1"
@@ -189,9 +210,9 @@ tests+=(
     "site build-j1-kept||$policyloc build --config $work/site.toml --jobs 1"
     "site build-j2-kept||$policyloc build --config $work/site.toml --jobs 2"
     "site msgcat||msgcat --use-first $(printf "$work/cats/%s.po " "${locales[@]}") -o $work/msgcat.po"
-    "site hugo|rm -rf $work/public|hugo --quiet --source $site --destination $work/public"
+    "site hugo|set_aside_dir $work/public|hugo --quiet --source $site --destination $work/public"
 )
-[ "$with_po4a" -eq 0 ] || tests+=("site po4a|rm -rf $work/po4a-out|po4a -k 0 $work/po4a.cfg")
+[ "$with_po4a" -eq 0 ] || tests+=("site po4a|set_aside_dir $work/po4a-out|po4a -k 0 $work/po4a.cfg")
 
 mkdir -p "$work/samples"
 now_us() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; }
@@ -216,6 +237,7 @@ for ((r = 1; r <= rounds; r++)); do
     done
 done
 
+rm -rf "$work/set-aside" # after the timed runs: deleting is what slows the next creations
 median() { sort -g "$1" | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2] / 1000; else print (v[NR / 2] + v[NR / 2 + 1]) / 2000}'; }
 declare -A med
 for t in "${tests[@]}"; do

@@ -1,7 +1,9 @@
 // The build's schedule: catalogs are read one after another on the calling thread (libgettextpo,
 // which reads PO files, keeps process-wide state and cannot run on two threads), while the other
 // threads extract the pages and start merging every job whose catalogs are already read. With
-// one thread this is the plain order: all catalogs, all pages, all jobs.
+// one thread this is the plain order: all catalogs, all pages, all jobs. Once every catalog is
+// read and every page cut, a gate decides whether the jobs still to start may also finish their
+// work (write their page) at once; those that started before it finish later, after the run.
 #pragma once
 
 #include <algorithm>
@@ -23,31 +25,44 @@ struct PipelineShape {
     unsigned threads = 1;
 };
 
-// Runs read(r) for r in order on the calling thread, prepare(p, t) and then job(k, t) on
+// Runs read(r) for r in order on the calling thread, prepare(p, t) and then job(k, t, gated) on
 // `threads` threads (the caller's joins them after its reads); t is the thread's number, 0 the
-// caller's.
-// Every prepare returns before any job starts, and job k starts after read(needs[k] - 1).
-template <typename Read, typename Prepare, typename Job>
-void pipeline_run(const PipelineShape& shape, Read read, Prepare prepare, Job job) {
+// caller's. Every prepare returns before any job starts, and job k starts after
+// read(needs[k] - 1). gate() runs once, on whichever thread completes the last read or prepare,
+// with every read and prepare done; `gated` is true for the jobs that start after it returned
+// true.
+template <typename Read, typename Prepare, typename Gate, typename Job>
+void pipeline_run(const PipelineShape& shape, Read read, Prepare prepare, Gate gate, Job job) {
     std::mutex m;
     std::condition_variable changed;
     size_t reads_done = 0, prepares_done = 0;
+    bool gate_run = false, gate_open = false;
     std::atomic<size_t> next_prepare{0}, next_job{0};
     auto ready = [&](size_t k) {
         return prepares_done == shape.prepares && reads_done >= shape.needs[k];
+    };
+    auto pass_gate = [&] { // under the lock
+        if (gate_run || prepares_done != shape.prepares || reads_done != shape.reads) return;
+        gate_run = true;
+        gate_open = gate();
     };
     auto work = [&](unsigned t) {
         for (size_t p; (p = next_prepare.fetch_add(1)) < shape.prepares;) {
             prepare(p, t);
             std::lock_guard<std::mutex> lock(m);
-            if (++prepares_done == shape.prepares) changed.notify_all();
+            if (++prepares_done == shape.prepares) {
+                pass_gate();
+                changed.notify_all();
+            }
         }
         for (size_t k; (k = next_job.fetch_add(1)) < shape.needs.size();) {
+            bool gated = false;
             {
                 std::unique_lock<std::mutex> lock(m);
                 changed.wait(lock, [&] { return ready(k); });
+                gated = gate_open;
             }
-            job(k, t);
+            job(k, t, gated);
         }
     };
     const unsigned threads = std::max(1u, shape.threads);
@@ -57,7 +72,12 @@ void pipeline_run(const PipelineShape& shape, Read read, Prepare prepare, Job jo
         read(r);
         std::lock_guard<std::mutex> lock(m);
         ++reads_done;
+        pass_gate();
         changed.notify_all();
+    }
+    {
+        std::lock_guard<std::mutex> lock(m);
+        pass_gate(); // no reads at all
     }
     work(0);
     for (std::thread& t : pool) t.join();

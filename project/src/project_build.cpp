@@ -32,6 +32,7 @@ struct Job {
     std::string date; // the date written, in the locale's form
     BuildRow row;     // what became of it
     Diagnostics diagnostics;
+    bool settled = false; // written (or kept, or removed) already, in the pipeline
 };
 
 // What each thread reuses from one merge to the next: ICU's date formats and line breaks.
@@ -97,6 +98,7 @@ class Builder {
     void recut_pages(const std::vector<std::string>& keys);
     void merge(Job& job, ThreadTools& tools) const;
     void run_pipeline();
+    bool may_write_now(const std::vector<std::string>& page_keys) const;
     void settle(Job& job) const;
     void finish(Job& job);
     void write_preview(Job& job) const;
@@ -272,8 +274,14 @@ void Builder::run_pipeline() {
     pipeline_run(
         shape, [&](size_t r) { read_catalog(*reads[r]); },
         [&](size_t p, unsigned t) { page_data_[p] = cut_page(p, page_keys, tools[t]); },
-        [&](size_t k, unsigned t) {
-            merge(jobs_[order[k]], tools[t]);
+        [&] { return may_write_now(page_keys); },
+        [&](size_t k, unsigned t, bool gated) {
+            Job& job = jobs_[order[k]];
+            merge(job, tools[t]);
+            if (gated) {
+                settle(job);
+                job.settled = true;
+            }
             size_t n = done.fetch_add(1) + 1;
             if (!options_.progress) return;
             std::lock_guard<std::mutex> lock(progress);
@@ -283,6 +291,16 @@ void Builder::run_pipeline() {
     if (std::vector<std::string> all = keys(); all != page_keys) recut_pages(all);
     for (PageData& pd : page_data_)
         for (Diagnostic& d : pd.diagnostics) result_.diagnostics.push_back(std::move(d));
+}
+
+// Once every catalog is read and every page cut, pages merged from then on may be written at
+// once: when nothing failed (a broken catalog or page stops the build before anything is
+// written) and no page is to be cut again.
+bool Builder::may_write_now(const std::vector<std::string>& page_keys) const {
+    if (!result_.ok()) return false;
+    for (const PageData& pd : page_data_)
+        if (diagnostics_have_error(pd.diagnostics)) return false;
+    return keys() == page_keys;
 }
 
 // What becomes of a merged page (written, kept, removed), and the writing; on any thread.
@@ -355,7 +373,11 @@ BuildResult Builder::run() {
         }
     run_pipeline();
     if (!result_.ok()) return std::move(result_); // nothing written
-    parallel_for(jobs_.size(), options_.jobs, [&](size_t k, unsigned) { settle(jobs_[k]); });
+    std::vector<size_t> unsettled;
+    for (size_t k = 0; k < jobs_.size(); ++k)
+        if (!jobs_[k].settled) unsettled.push_back(k);
+    parallel_for(unsettled.size(), options_.jobs,
+                 [&](size_t i, unsigned) { settle(jobs_[unsettled[i]]); });
     for (Job& job : jobs_) finish(job);
     if (!options_.html_dir.empty()) write_index();
     return std::move(result_);

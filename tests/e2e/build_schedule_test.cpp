@@ -17,43 +17,62 @@ using namespace policyloc;
 using namespace policyloc::test;
 
 TEST_CASE("build schedule: reads in order, pages before jobs, each job after its catalogs") {
-    for (unsigned threads : {1u, 2u, 4u}) {
-        PipelineShape shape;
-        shape.reads = 5;
-        shape.prepares = 30;
-        shape.needs = {0, 1, 1, 2, 3, 3, 3, 5, 5};
-        shape.threads = threads;
-        std::mutex m;
-        std::vector<size_t> read_order;
-        std::atomic<size_t> reads_done{0}, prepared{0};
-        std::vector<int> job_seen(shape.needs.size(), 0);
-        std::vector<bool> job_ok(shape.needs.size(), false);
-        std::atomic<unsigned> max_thread{0};
-        pipeline_run(
-            shape,
-            [&](size_t r) {
-                std::lock_guard<std::mutex> lock(m);
-                read_order.push_back(r);
-                ++reads_done;
-            },
-            [&](size_t, unsigned t) {
-                CHECK(t < threads);
-                ++prepared;
-            },
-            [&](size_t k, unsigned t) {
-                std::lock_guard<std::mutex> lock(m);
-                ++job_seen[k];
-                job_ok[k] = prepared == shape.prepares && reads_done >= shape.needs[k];
-                if (t > max_thread) max_thread = t;
-            });
-        CHECK(read_order == std::vector<size_t>{0, 1, 2, 3, 4});
-        CHECK(prepared == shape.prepares);
-        for (size_t k = 0; k < shape.needs.size(); ++k) {
-            CHECK_MESSAGE(job_seen[k] == 1, "job " << k << ", " << threads << " threads");
-            CHECK_MESSAGE(job_ok[k], "job " << k << " ran too early, " << threads << " threads");
+    for (unsigned threads : {1u, 2u, 4u})
+        for (bool open : {true, false}) {
+            PipelineShape shape;
+            shape.reads = 5;
+            shape.prepares = 30;
+            shape.needs = {0, 1, 1, 2, 3, 3, 3, 5, 5};
+            shape.threads = threads;
+            std::mutex m;
+            std::vector<size_t> read_order;
+            std::atomic<size_t> reads_done{0}, prepared{0};
+            std::vector<int> job_seen(shape.needs.size(), 0);
+            std::vector<bool> job_ok(shape.needs.size(), false);
+            std::atomic<unsigned> max_thread{0};
+            int gates = 0;
+            bool gate_saw_all = false;
+            size_t gated_jobs = 0;
+            pipeline_run(
+                shape,
+                [&](size_t r) {
+                    std::lock_guard<std::mutex> lock(m);
+                    read_order.push_back(r);
+                    ++reads_done;
+                },
+                [&](size_t, unsigned t) {
+                    CHECK(t < threads);
+                    ++prepared;
+                },
+                [&] {
+                    ++gates;
+                    gate_saw_all = prepared == shape.prepares && reads_done == shape.reads;
+                    return open;
+                },
+                [&](size_t k, unsigned t, bool gated) {
+                    std::lock_guard<std::mutex> lock(m);
+                    if (gated) ++gated_jobs;
+                    CHECK((!gated || (open && gates == 1)));
+                    ++job_seen[k];
+                    job_ok[k] = prepared == shape.prepares && reads_done >= shape.needs[k];
+                    if (t > max_thread) max_thread = t;
+                });
+            CHECK(read_order == std::vector<size_t>{0, 1, 2, 3, 4});
+            CHECK(prepared == shape.prepares);
+            for (size_t k = 0; k < shape.needs.size(); ++k) {
+                CHECK_MESSAGE(job_seen[k] == 1, "job " << k << ", " << threads << " threads");
+                CHECK_MESSAGE(job_ok[k],
+                              "job " << k << " ran too early, " << threads << " threads");
+            }
+            CHECK(max_thread < threads);
+            CHECK(gates == 1);
+            CHECK(gate_saw_all);
+            // With one thread every read and page comes before the first job: all pass the gate.
+            if (!open) CHECK(gated_jobs == 0);
+            if (open && threads == 1) CHECK(gated_jobs == shape.needs.size());
+            // The jobs that wait for the last catalog always start after the gate.
+            if (open) CHECK(gated_jobs >= 2);
         }
-        CHECK(max_thread < threads);
-    }
 }
 
 TEST_CASE("build schedule: Markdown parsed on several threads at once keeps its extensions") {
