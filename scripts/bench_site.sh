@@ -214,6 +214,7 @@ tests+=(
 )
 [ "$with_po4a" -eq 0 ] || tests+=("site po4a|set_aside_dir $work/po4a-out|po4a -k 0 $work/po4a.cfg")
 
+rm -rf "$work/samples" # a --work directory of an earlier run keeps its samples
 mkdir -p "$work/samples"
 now_us() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; }
 for ((r = 1; r <= rounds; r++)); do
