@@ -143,6 +143,7 @@ std::vector<BenchInput> inputs(int argc, char** argv, const fs::path& scratch) {
 
 int run(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
+    po_prefer_byte_io(); // as the program does
     cmark_gfm_core_extensions_ensure_registered();
     fs::path scratch = fs::temp_directory_path() / ("policyloc-bench-" + std::to_string(getpid()));
     fs::create_directories(scratch);

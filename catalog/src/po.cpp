@@ -457,9 +457,15 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     ctx.diagnostics = &result.diagnostics;
     ctx.library_name = *library_path;
     ctx.shown_name = shown;
-    errno = 0;
-    PoFilePtr file(guarded_read(library_path->c_str(), ctx));
-    const int read_errno = errno;
+    std::optional<Diagnostic> bad_utf8 = utf8_check(*bytes, shown);
+    PoFilePtr file;
+    int read_errno = 0;
+    {
+        detail::PoReadMode mode(!bad_utf8);
+        errno = 0;
+        file.reset(guarded_read(library_path->c_str(), ctx));
+        read_errno = errno;
+    }
     if (!file) {
         if (!diagnostics_have_error(result.diagnostics))
             result.diagnostics.push_back(
@@ -476,11 +482,9 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     if (decoding.diagnostic) result.diagnostics.push_back(*decoding.diagnostic);
     if (!decoding.ok) return result;
     const bool utf8 = decoding.converter.empty();
-    if (utf8) {
-        if (auto bad = utf8_check(*bytes, shown)) {
-            result.diagnostics.push_back(*bad);
-            return result;
-        }
+    if (utf8 && bad_utf8) {
+        result.diagnostics.push_back(*bad_utf8);
+        return result;
     }
     result.catalog = read_messages(file.get(), detail::PoRecoder(decoding.converter),
                                    detail::po_bytes_may_name_formats(*bytes));

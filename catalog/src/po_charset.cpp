@@ -112,6 +112,17 @@ PoCharset po_header_charset(po_file_t file) {
     return charset;
 }
 
+PoReadMode::PoReadMode(bool valid_utf8) {
+    const char* value = std::getenv("OLD_PO_FILE_INPUT");
+    if (valid_utf8 || value == nullptr || *value == '\0') return;
+    restore_ = value;
+    ::setenv("OLD_PO_FILE_INPUT", "", 1);
+}
+
+PoReadMode::~PoReadMode() {
+    if (restore_) ::setenv("OLD_PO_FILE_INPUT", restore_->c_str(), 1);
+}
+
 void po_drop_charset_name_warnings(Diagnostics& ds) {
     std::erase_if(ds, [](const Diagnostic& d) {
         return d.severity == Severity::warning &&
@@ -120,3 +131,12 @@ void po_drop_charset_name_warnings(Diagnostics& ds) {
 }
 
 } // namespace policyloc::detail
+
+namespace policyloc {
+
+void po_prefer_byte_io() {
+    ::setenv("OLD_PO_FILE_INPUT", "yes", 0);
+    ::setenv("OLD_PO_FILE_OUTPUT", "yes", 0);
+}
+
+} // namespace policyloc

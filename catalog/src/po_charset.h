@@ -48,6 +48,23 @@ class PoRecoder {
 // The charsets that the header entry of a file libgettextpo has read names in its Content-Type.
 PoCharset po_header_charset(po_file_t file);
 
+// While it lives, libgettextpo reads a file that is not valid UTF-8 through iconv, character by
+// character, even when po_prefer_byte_io chose byte-wise reading (OLD_PO_FILE_INPUT is emptied
+// and then set back): in Shift_JIS, Big5 or GBK a character's second byte may be a backslash or
+// a quote, which a byte-wise reader takes for the PO syntax it writes. In valid UTF-8 no byte of
+// a multibyte character is ASCII, so the two ways read the same. The variable's value is
+// swapped in place (it exists already), which glibc's getenv on other threads tolerates.
+class PoReadMode {
+  public:
+    explicit PoReadMode(bool valid_utf8);
+    ~PoReadMode();
+    PoReadMode(const PoReadMode&) = delete;
+    PoReadMode& operator=(const PoReadMode&) = delete;
+
+  private:
+    std::optional<std::string> restore_;
+};
+
 // Drops libgettextpo's own warning about the charset's name ("is not a portable encoding
 // name"): po_choose_decoding says what was done instead.
 void po_drop_charset_name_warnings(Diagnostics& ds);

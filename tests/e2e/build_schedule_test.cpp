@@ -165,3 +165,23 @@ TEST_CASE("build: a broken catalog stops the build before anything is written, o
         CHECK_FALSE(fs::exists(dir / "out"));
     }
 }
+
+TEST_CASE("build: a broken page stops the build before anything is written, on 1 or 2 threads") {
+    fs::path dir = temp_dir("build-broken-page");
+    write_file(dir / "a.md", "# Privacy\n\nBody text.\n");
+    write_file(dir / "b.md", "---\ntitle: [unclosed\n---\n\nText.\n");
+    write_file(dir / "de.po",
+               std::string(kPoHeader) + "msgid \"Privacy\"\nmsgstr \"Datenschutz\"\n");
+    write_file(dir / "policyloc.toml",
+               "pages = [\"a.md\", \"b.md\"]\n[catalogs]\npath = \"{locale}.po\"\n[output]\n"
+               "path = \"out/{page}.{locale}.md\"\n[locales]\nde = {}\n");
+    for (const char* jobs : {"1", "2"}) {
+        auto r =
+            run_policyloc("build --config " + sh_quote(dir / "policyloc.toml") + " --jobs " + jobs);
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find("b.md:3:1: error: invalid YAML front matter") != std::string::npos,
+                      r.err);
+        // a.md merges well, and is not written either.
+        CHECK_FALSE(fs::exists(dir / "out"));
+    }
+}

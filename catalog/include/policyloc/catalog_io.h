@@ -30,6 +30,14 @@ struct CatalogWriteResult {
     Diagnostics diagnostics;
 };
 
+// libgettextpo's default PO reader and writer pass every character through iconv, even from
+// UTF-8 to UTF-8 (more than half of reading a catalog); its older code paths, chosen by the
+// environment variables OLD_PO_FILE_INPUT and OLD_PO_FILE_OUTPUT, read and write UTF-8 catalogs
+// byte for byte the same. Sets both for the process, unless the user set them; a program calls
+// it once, before it starts threads. po_read_file still reads a file that is not valid UTF-8
+// (Shift_JIS, Big5, ...) through iconv: byte by byte its characters could be misread.
+void po_prefer_byte_io();
+
 // PO through libgettextpo (which reads files; `display_name` is used in diagnostics).
 CatalogReadResult po_read_file(const std::string& path, const std::string& display_name = {});
 // Writes the catalog as PO text (a POT when no unit has a target). Inline codes are listed in
