@@ -115,6 +115,18 @@ namespace {
 const char* kPoHeader = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
                         "\"Language: de\\n\"\n\n";
 
+// The project in `dir` (policyloc.toml) is refused on one thread and on two: exit code 2, an
+// error naming `where`, and nothing written under dir/out.
+void check_build_refused(const fs::path& dir, const std::string& where) {
+    for (const char* jobs : {"1", "2"}) {
+        auto r =
+            run_policyloc("build --config " + sh_quote(dir / "policyloc.toml") + " --jobs " + jobs);
+        CHECK(r.exit_code == 2);
+        CHECK_MESSAGE(r.err.find(where) != std::string::npos, r.err);
+        CHECK_FALSE(fs::exists(dir / "out"));
+    }
+}
+
 } // namespace
 
 TEST_CASE("build: a front-matter key only the catalogs name is translated, on 1 or 2 threads") {
@@ -156,14 +168,8 @@ TEST_CASE("build: a broken catalog stops the build before anything is written, o
     write_file(dir / "policyloc.toml",
                "pages = [\"a.md\"]\n[catalogs]\npath = \"{locale}.po\"\n[output]\n"
                "path = \"out/{page}.{locale}.md\"\n[locales]\nde = {}\nfr = {}\n");
-    for (const char* jobs : {"1", "2"}) {
-        auto r =
-            run_policyloc("build --config " + sh_quote(dir / "policyloc.toml") + " --jobs " + jobs);
-        CHECK(r.exit_code == 2);
-        // The line msgfmt reports too: the end of the unterminated string.
-        CHECK_MESSAGE(r.err.find("fr.po:3:") != std::string::npos, r.err);
-        CHECK_FALSE(fs::exists(dir / "out"));
-    }
+    // The line msgfmt reports too: the end of the unterminated string.
+    check_build_refused(dir, "fr.po:3:");
 }
 
 TEST_CASE("build: a broken page stops the build before anything is written, on 1 or 2 threads") {
@@ -175,13 +181,6 @@ TEST_CASE("build: a broken page stops the build before anything is written, on 1
     write_file(dir / "policyloc.toml",
                "pages = [\"a.md\", \"b.md\"]\n[catalogs]\npath = \"{locale}.po\"\n[output]\n"
                "path = \"out/{page}.{locale}.md\"\n[locales]\nde = {}\n");
-    for (const char* jobs : {"1", "2"}) {
-        auto r =
-            run_policyloc("build --config " + sh_quote(dir / "policyloc.toml") + " --jobs " + jobs);
-        CHECK(r.exit_code == 2);
-        CHECK_MESSAGE(r.err.find("b.md:3:1: error: invalid YAML front matter") != std::string::npos,
-                      r.err);
-        // a.md merges well, and is not written either.
-        CHECK_FALSE(fs::exists(dir / "out"));
-    }
+    // a.md merges well, and is not written either.
+    check_build_refused(dir, "b.md:3:1: error: invalid YAML front matter");
 }
