@@ -37,13 +37,25 @@ bool write_output(const std::string& path, const std::string& content, WriteDura
     return w.outcome != WriteOutcome::failed;
 }
 
-bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format) {
-    // XLIFF carries inline formatting as paired codes; a catalog read from PO has none yet.
-    std::optional<Catalog> annotated;
-    if (format != CatalogFormat::po) markup_annotate(annotated.emplace(catalog));
-    FileWriteResult w = catalog_write_file(annotated ? *annotated : catalog, path, format);
+namespace {
+
+bool write_as_is(const Catalog& catalog, const std::string& path, CatalogFormat format) {
+    FileWriteResult w = catalog_write_file(catalog, path, format);
     print(w.diagnostics);
     return w.outcome != WriteOutcome::failed;
+}
+
+} // namespace
+
+bool write_catalog(Catalog&& catalog, const std::string& path, CatalogFormat format) {
+    // XLIFF carries inline formatting as paired codes; a catalog read from PO has none yet.
+    if (format != CatalogFormat::po) markup_annotate(catalog);
+    return write_as_is(catalog, path, format);
+}
+
+bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format) {
+    if (format != CatalogFormat::po) return write_catalog(Catalog(catalog), path, format);
+    return write_as_is(catalog, path, format);
 }
 
 bool output_apart_from_inputs(const std::string& output, const std::vector<std::string>& inputs) {

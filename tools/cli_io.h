@@ -30,6 +30,9 @@ std::optional<Catalog> load_catalog(const std::string& path, CatalogFormat* form
 bool write_output(const std::string& path, const std::string& content,
                   WriteDurability durability = WriteDurability::durable);
 bool write_catalog(const Catalog& catalog, const std::string& path, CatalogFormat format);
+// The same for a catalog the caller gives up: XLIFF's formatting codes are added to it in
+// place instead of to a copy (a catalog of 100,000 units is hundreds of MB).
+bool write_catalog(Catalog&& catalog, const std::string& path, CatalogFormat format);
 
 // False, with an error printed, when `output` is one of `inputs` (the same file, also through
 // a symbolic or hard link): writing it would destroy an input.

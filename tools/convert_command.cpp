@@ -1,4 +1,6 @@
 // policyloc convert: PO <-> XLIFF 1.2 / 2.0.
+#include <utility>
+
 #include "cli_io.h"
 #include "commands.h"
 #include "policyloc/i18n.h"
@@ -15,7 +17,7 @@ int run_convert(const ConvertCommand& c) {
     if (!cat) return exit_bad_input;
     if (!c.source_lang.empty()) cat->source_lang = c.source_lang;
     if (!c.target_lang.empty()) cat->target_lang = c.target_lang;
-    return write_catalog(*cat, c.output, *fmt) ? exit_ok : exit_bad_input;
+    return write_catalog(std::move(*cat), c.output, *fmt) ? exit_ok : exit_bad_input;
 }
 
 } // namespace policyloc::cli
