@@ -123,6 +123,7 @@ int check_project(const CheckCommand& c, CheckOptions options) {
     po.locales = c.locales;
     po.ignore = std::move(options.ignore);
     po.glossary = std::move(options.glossary);
+    po.jobs = c.jobs;
     ProjectCheckResult r = project_check(*config, po);
     print(r.diagnostics);
     if (!r.ok()) return exit_bad_input;

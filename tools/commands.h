@@ -118,6 +118,7 @@ struct CheckCommand {
     std::vector<std::string> ignore; // check ids silenced for the project
     std::vector<std::string> glossaries;
     std::string source_lang = "en";
+    unsigned jobs = 1; // threads, for a project
 };
 int run_check(const CheckCommand& c);
 

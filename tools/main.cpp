@@ -193,6 +193,8 @@ CLI::App* add_check(CLI::App& app, CheckCommand& ck) {
         _("The project's config (default: policyloc.toml, when no inputs are given)"));
     check->add_option("--locale", ck.locales, _("Locales to check (default: every catalog's)"))
         ->delimiter(',');
+    check->add_option("-j,--jobs", ck.jobs, _("Threads for a project's locales"))
+        ->check(CLI::Range(1u, 256u));
     check->add_option("--min-complete", ck.min_complete,
                       _("Minimum percent of each page's source words translated"));
     auto* json = check->add_flag("--json", ck.json, _("The report as JSON"));

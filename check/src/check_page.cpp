@@ -63,9 +63,11 @@ void set_wording(PageFinding& f, const char* format) {
 } // namespace
 
 std::vector<PageFinding> check_page_merge(std::string_view page, const Skeleton& skeleton,
-                                          const LocaleCatalog& catalog, const std::string& locale) {
+                                          const LocaleCatalog& catalog, const std::string& locale,
+                                          LineBreaker* line_breaker) {
     MergeOptions options;
     options.locale = locale;
+    options.line_breaker = line_breaker;
     options.dates = DateMode::keep; // dates do not change which translations are used
     MergeResult merged = merge_page(page, skeleton, {{catalog.path, catalog.catalog}}, options);
     std::vector<PageFinding> out;

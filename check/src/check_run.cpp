@@ -13,6 +13,7 @@
 #include "policyloc/check_unit.h"
 #include "policyloc/extract.h"
 #include "policyloc/i18n.h"
+#include "policyloc/reflow.h"
 
 namespace policyloc {
 
@@ -71,6 +72,7 @@ class Runner {
     std::vector<ExtractedPage> extracted_;
     std::unordered_map<std::string, PagePlace> places_; // unit key -> first place on a page
     WordCounter words_;
+    LineBreaker lines_;              // the merges' ICU line breaker, made once
     std::set<std::string> reported_; // catalog + unit id + check id, each once
 
     bool extract_pages() {
@@ -84,6 +86,8 @@ class Runner {
             if (!eo.shortcode_params) eo.shortcode_params = shortcode_params_of_catalog(c.catalog);
         if (!catalogs_.empty() && !catalogs_.front().catalog.source_lang.empty())
             eo.source_locale = catalogs_.front().catalog.source_lang;
+        DateFinders finders; // the source locale's ICU date patterns, made once
+        eo.date_finders = &finders;
         extracted_.reserve(pages_.size());
         for (const CheckPage& p : pages_) {
             eo.file_name = p.path;
@@ -178,8 +182,20 @@ class Runner {
         report(std::move(p), nullptr);
     }
 
+    // A catalog's units by id (not obsolete; the first of an id), made once per catalog: the
+    // findings of a page's merge name units by id, and a page × locale must not hash every
+    // unit of the catalog again.
+    using UnitsById = std::unordered_map<std::string, const Unit*>;
+    static UnitsById units_by_id(const Catalog& catalog) {
+        UnitsById by_id;
+        by_id.reserve(catalog.size());
+        for (const Unit& u : catalog.units())
+            if (!u.obsolete) by_id.emplace(u.id(), &u);
+        return by_id;
+    }
+
     void check_page(const ExtractedPage& e, const std::string& locale,
-                    const std::vector<LocaleCatalog>& cats) {
+                    const std::vector<LocaleCatalog>& cats, const std::vector<UnitsById>& ids) {
         PageCompleteness pc = completeness_of_page(e.page->path, locale, e.units, cats, words_);
         check_threshold(e.page->path, locale, cats.front().path, pc.percent_words(),
                         pc.meets_threshold);
@@ -205,14 +221,12 @@ class Runner {
             p.text = std::move(w.text);
             report(std::move(p), nullptr);
         }
-        for (const LocaleCatalog& c : cats) check_merge(e, locale, c);
+        for (size_t i = 0; i < cats.size(); ++i) check_merge(e, locale, cats[i], ids[i]);
     }
 
-    void check_merge(const ExtractedPage& e, const std::string& locale, const LocaleCatalog& c) {
-        std::unordered_map<std::string, const Unit*> by_id;
-        for (const Unit& u : c.catalog->units())
-            if (!u.obsolete) by_id.emplace(u.id(), &u);
-        for (PageFinding& f : check_page_merge(e.page->text, e.skeleton, c, locale)) {
+    void check_merge(const ExtractedPage& e, const std::string& locale, const LocaleCatalog& c,
+                     const UnitsById& by_id) {
+        for (PageFinding& f : check_page_merge(e.page->text, e.skeleton, c, locale, &lines_)) {
             auto it = by_id.find(f.unit_id);
             if (it == by_id.end()) continue;
             Problem p = problem_for_unit(f.id, *it->second, c.path, locale, std::move(f.message),
@@ -256,13 +270,14 @@ class Runner {
             result_.report.catalogs.push_back(std::move(cc));
             check_units(c);
         }
-        for (const ExtractedPage& e : extracted_) check_page(e, locale, cats);
+        std::vector<UnitsById> ids;
+        for (const LocaleCatalog& c : cats) ids.push_back(units_by_id(*c.catalog));
+        for (const ExtractedPage& e : extracted_) check_page(e, locale, cats, ids);
         for (Problem& p : check_consistency(locale, cats)) {
             const Unit* u = nullptr;
-            for (const LocaleCatalog& c : cats)
-                if (c.path == p.catalog && !u)
-                    for (const Unit& cu : c.catalog->units())
-                        if (cu.id() == p.unit_id && !cu.obsolete) u = &cu;
+            for (size_t i = 0; i < cats.size() && !u; ++i)
+                if (cats[i].path == p.catalog)
+                    if (auto it = ids[i].find(p.unit_id); it != ids[i].end()) u = it->second;
             report(std::move(p), u);
         }
     }

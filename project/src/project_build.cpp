@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "build_pipeline.h"
+#include "parallel_for.h"
 #include "policyloc/build_date.h"
 #include "policyloc/catalog_io.h"
 #include "policyloc/dates.h"
@@ -50,23 +51,6 @@ struct PageData {
     Diagnostics diagnostics;
     bool ok = false;
 };
-
-unsigned thread_count(size_t n, unsigned jobs) {
-    return std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(n)));
-}
-
-// Runs work(i, t) for i in [0, n) on thread_count(n, jobs) threads (the caller's among them);
-// t is the thread's number.
-template <typename Work> void parallel_for(size_t n, unsigned jobs, Work work) {
-    std::atomic<size_t> next{0};
-    auto loop = [&](unsigned t) {
-        for (size_t k; (k = next.fetch_add(1)) < n;) work(k, t);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < thread_count(n, jobs); ++t) pool.emplace_back(loop, t);
-    loop(0);
-    for (std::thread& t : pool) t.join();
-}
 
 class Builder {
   public:

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <optional>
 
 #include "policyloc/catalog_io.h"
 #include "policyloc/file_io.h"
 #include "policyloc/i18n.h"
 #include "policyloc/project.h"
+
+#include "parallel_for.h"
 
 namespace policyloc {
 
@@ -19,20 +23,67 @@ struct Group {
     std::vector<size_t> pages;
 };
 
+// A group of a locale, checked on any thread; its outcome is taken in the project's order.
+struct Task {
+    const LocaleSettings* locale = nullptr;
+    Group group;
+    Diagnostics planning;             // the locale's warnings from planning, with its first group
+    const Catalog* catalog = nullptr; // nothing: it could not be read
+    std::optional<CheckRunResult> result;
+};
+
+// A catalog read once, by path; its diagnostics are reported with the first group that uses it.
+struct ReadCatalog {
+    std::optional<Catalog> catalog;
+    Diagnostics diagnostics;
+    bool reported = false;
+};
+
 class ProjectChecker {
   public:
     ProjectChecker(const ProjectConfig& config, const ProjectCheckOptions& options)
         : config_(config), options_(options) {}
 
+    // The groups are checked on options_.jobs threads (catalogs are read one at a time:
+    // libgettextpo cannot read on two threads); their outcomes are taken in the project's order,
+    // up to the first that cannot be read, as if checked one after another.
     ProjectCheckResult run() {
         pages_ = project_pages(config_, result_.diagnostics);
         if (!result_.ok() || !read_pages()) return std::move(result_);
+        std::vector<Task> tasks;
         for (const LocaleSettings& l : config_.locales) {
             if (l.tag == config_.source_language || l.pseudo || !wanted(l)) continue;
-            size_t errors = result_.report.count(Severity::error);
-            for (const Group& g : groups(l))
-                if (!check_group(l, g)) return std::move(result_);
-            if (result_.report.count(Severity::error) > errors)
+            Diagnostics planning;
+            for (Group& g : groups(l, planning)) {
+                tasks.push_back({&l, std::move(g), std::move(planning), nullptr, std::nullopt});
+                planning.clear();
+            }
+        }
+        std::mutex reading;
+        parallel_for(tasks.size(), options_.jobs, [&](size_t i, unsigned) {
+            {
+                std::lock_guard<std::mutex> lock(reading);
+                tasks[i].catalog = catalog(tasks[i].group.catalog.path);
+            }
+            if (tasks[i].catalog) tasks[i].result = check_group(*tasks[i].locale, tasks[i]);
+        });
+        for (size_t i = 0; i < tasks.size(); ++i) {
+            const LocaleSettings& l = *tasks[i].locale;
+            for (Diagnostic& d : tasks[i].planning) result_.diagnostics.push_back(std::move(d));
+            ReadCatalog& read = catalogs_.at(tasks[i].group.catalog.path);
+            if (!read.reported) {
+                read.reported = true;
+                for (Diagnostic& d : read.diagnostics) result_.diagnostics.push_back(d);
+            }
+            if (!tasks[i].result) return std::move(result_);
+            CheckRunResult& r = *tasks[i].result;
+            for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
+            if (diagnostics_have_error(r.diagnostics)) return std::move(result_);
+            // A locale's report has an error: counted after its last group.
+            if (i == 0 || tasks[i - 1].locale != &l) errors_before_ = count_errors();
+            add(r.report, l);
+            if ((i + 1 == tasks.size() || tasks[i + 1].locale != &l) &&
+                count_errors() > errors_before_)
                 result_.failed_locales.push_back(l.tag);
         }
         return std::move(result_);
@@ -44,7 +95,10 @@ class ProjectChecker {
     ProjectCheckResult result_;
     std::vector<ProjectPage> pages_;
     std::vector<CheckPage> texts_;
-    std::map<std::string, Catalog> catalogs_; // read once each, by path
+    std::map<std::string, ReadCatalog> catalogs_; // read once each, by path
+    size_t errors_before_ = 0;                    // the report's errors before a locale's
+
+    size_t count_errors() const { return result_.report.count(Severity::error); }
 
     bool wanted(const LocaleSettings& l) const {
         return project_locale_selected(options_.locales, l);
@@ -60,19 +114,20 @@ class ProjectChecker {
         return true;
     }
 
-    std::vector<Group> groups(const LocaleSettings& l) {
+    std::vector<Group> groups(const LocaleSettings& l, Diagnostics& diagnostics) {
         std::vector<Group> out;
         for (size_t i = 0; i < pages_.size(); ++i) {
             MergePlan plan = project_plan(config_, pages_[i], l);
             if (!plan.ok() || plan.chain.empty()) {
                 // No catalog yet: the page is checked against an empty one where it belongs.
                 std::string path = project_catalog_path(config_, pages_[i], l.tag);
-                result_.diagnostics.push_back(
+                diagnostics.push_back(
                     {Severity::warning, path, 0, 0,
                      i18n_format(_("no catalog for %s yet (policyloc update makes it)"),
                                  l.tag.c_str())});
                 plan.chain = {{path, ChainRole::locale, l.tag}};
-                catalogs_.try_emplace(path).first->second.target_lang = l.tag;
+                ReadCatalog& empty = catalogs_.try_emplace(path).first->second;
+                if (!empty.catalog) empty.catalog.emplace().target_lang = l.tag;
             }
             const PlannedCatalog& first = plan.chain.front();
             auto it = std::find_if(out.begin(), out.end(),
@@ -83,31 +138,29 @@ class ProjectChecker {
         return out;
     }
 
+    // The catalog at `path`, read the first time it is asked for (under the caller's lock);
+    // nothing when it cannot be read.
     const Catalog* catalog(const std::string& path) {
-        auto it = catalogs_.find(path);
-        if (it != catalogs_.end()) return &it->second;
-        CatalogReadResult r = catalog_read_file(path);
-        bool ok = r.catalog && !diagnostics_have_error(r.diagnostics);
-        for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
-        if (!ok) return nullptr;
-        return &catalogs_.emplace(path, std::move(*r.catalog)).first->second;
+        auto [it, first] = catalogs_.try_emplace(path);
+        ReadCatalog& read = it->second;
+        if (first) {
+            CatalogReadResult r = catalog_read_file(path);
+            read.diagnostics = std::move(r.diagnostics);
+            if (r.catalog && !diagnostics_have_error(read.diagnostics))
+                read.catalog = std::move(r.catalog);
+        }
+        return read.catalog ? &*read.catalog : nullptr;
     }
 
-    bool check_group(const LocaleSettings& l, const Group& g) {
-        const Catalog* c = catalog(g.catalog.path);
-        if (!c) return false;
-        std::vector<CheckCatalog> cats = {{{l.tag, g.catalog}, *c}};
+    CheckRunResult check_group(const LocaleSettings& l, const Task& t) const {
+        std::vector<CheckCatalog> cats = {{{l.tag, t.group.catalog}, *t.catalog}};
         std::vector<CheckPage> pages;
-        for (size_t i : g.pages) pages.push_back(texts_[i]);
+        for (size_t i : t.group.pages) pages.push_back(texts_[i]);
         CheckOptions o;
         o.min_complete = l.min_complete;
         o.ignore = options_.ignore;
         o.glossary = options_.glossary;
-        CheckRunResult r = check_run(pages, cats, o);
-        for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
-        if (diagnostics_have_error(r.diagnostics)) return false;
-        add(r.report, l);
-        return true;
+        return check_run(pages, cats, o);
     }
 
     void add(CheckReport& r, const LocaleSettings& l) {

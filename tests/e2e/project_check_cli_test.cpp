@@ -101,3 +101,28 @@ TEST_CASE("build: the summary's date column, and a progress bar only on a termin
     CHECK(tty.out.find("] 12/12 merges") != std::string::npos);
     CHECK(tty.out.find("\r[") != std::string::npos);
 }
+
+TEST_CASE("check --jobs: the same report and diagnostics on one thread as on several") {
+    fs::path project = example_copy("project-check-jobs");
+    auto runs = [&](const std::string& args) {
+        auto one = policyloc_in(project, "check --jobs 1 " + args);
+        for (const char* jobs : {"2", "4"}) {
+            auto many = policyloc_in(project, "check --jobs " + std::string(jobs) + " " + args);
+            CHECK_MESSAGE(many.exit_code == one.exit_code, jobs << " jobs, " << args);
+            CHECK_MESSAGE(many.out == one.out, jobs << " jobs, " << args);
+            CHECK_MESSAGE(many.err == one.err, jobs << " jobs, " << args);
+        }
+        return one;
+    };
+    CHECK(runs("--json").exit_code == 0);
+    CHECK(runs("").out.find("privacy.md                       it") != std::string::npos);
+    // A locale without a catalog yet (a warning), then one whose catalog is broken: the check
+    // stops at the broken one, after the same diagnostics, whatever the threads did meanwhile.
+    fs::remove(project / "es.po");
+    write_file(project / "ko.po", "msgid \"a\"\nmsgstr \"b\n");
+    auto broken = runs("");
+    CHECK(broken.exit_code == 2);
+    CHECK(broken.err.find("no catalog for es yet") != std::string::npos);
+    CHECK(broken.err.find("ko.po:3: error: end-of-line within string") != std::string::npos);
+    CHECK(broken.err.find("no catalog for es yet") < broken.err.find("ko.po:3:"));
+}

@@ -15,6 +15,8 @@
 
 namespace policyloc {
 
+class LineBreaker;
+
 // One catalog of a locale, with the path it was read from.
 struct LocaleCatalog {
     std::string path;
@@ -54,8 +56,10 @@ struct PageFinding {
 };
 
 // Runs the merge (merge_page) of the page with `catalog` alone and reports the units that fell
-// back because their translation was broken.
+// back because their translation was broken. `line_breaker`, when given, is reused from one
+// page to the next (MergeOptions::line_breaker).
 std::vector<PageFinding> check_page_merge(std::string_view page, const Skeleton& skeleton,
-                                          const LocaleCatalog& catalog, const std::string& locale);
+                                          const LocaleCatalog& catalog, const std::string& locale,
+                                          LineBreaker* line_breaker = nullptr);
 
 } // namespace policyloc

@@ -14,6 +14,7 @@ struct ProjectCheckOptions {
     std::vector<std::string> locales; // only these (empty: every locale of the project)
     std::vector<std::string> ignore;  // check ids silenced for the whole project
     Glossary glossary;
+    unsigned jobs = 1; // threads: each locale's pages and catalog are checked apart
 };
 
 struct ProjectCheckResult {
