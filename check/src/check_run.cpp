@@ -37,8 +37,7 @@ Wording language_wording(const PlannedCatalog& planned, const Catalog& catalog, 
 
 struct ExtractedPage {
     const CheckPage* page = nullptr;
-    Skeleton skeleton;
-    std::vector<PageUnit> units;
+    std::shared_ptr<const CheckPageCut> cut;
 };
 
 // Where a unit sits on the pages: its first page and line, and its protected spans there.
@@ -89,16 +88,16 @@ class Runner {
         DateFinders finders; // the source locale's ICU date patterns, made once
         eo.date_finders = &finders;
         extracted_.reserve(pages_.size());
-        for (const CheckPage& p : pages_) {
-            eo.file_name = p.path;
-            ExtractResult r = extract_page(p.text, eo);
-            for (Diagnostic& d : r.diagnostics) result_.diagnostics.push_back(std::move(d));
-            if (!r.ok()) return false;
-            extracted_.push_back({&p, std::move(r.skeleton), {}});
-            extracted_.back().units = page_units(extracted_.back().skeleton);
+        for (size_t i = 0; i < pages_.size(); ++i) {
+            eo.file_name = pages_[i].path;
+            std::shared_ptr<const CheckPageCut> cut =
+                options_.cut_page ? options_.cut_page(i, eo) : check_cut_page(pages_[i], eo);
+            for (const Diagnostic& d : cut->diagnostics) result_.diagnostics.push_back(d);
+            if (!cut->ok) return false;
+            extracted_.push_back({&pages_[i], std::move(cut)});
         }
         for (const ExtractedPage& e : extracted_)
-            for (const PageUnit& u : e.units)
+            for (const PageUnit& u : e.cut->units)
                 places_.try_emplace(unit_key(u.context, u.source), PagePlace{&e.page->path, &u});
         return true;
     }
@@ -196,11 +195,12 @@ class Runner {
 
     void check_page(const ExtractedPage& e, const std::string& locale,
                     const std::vector<LocaleCatalog>& cats, const std::vector<UnitsById>& ids) {
-        PageCompleteness pc = completeness_of_page(e.page->path, locale, e.units, cats, words_);
+        PageCompleteness pc =
+            completeness_of_page(e.page->path, locale, e.cut->units, cats, words_);
         check_threshold(e.page->path, locale, cats.front().path, pc.percent_words(),
                         pc.meets_threshold);
         result_.report.pages.push_back(std::move(pc));
-        for (const PageUnit& pu : e.units) {
+        for (const PageUnit& pu : e.cut->units) {
             bool found = std::any_of(cats.begin(), cats.end(), [&](const LocaleCatalog& c) {
                 return c.catalog->find(pu.context, pu.source) != nullptr;
             });
@@ -226,7 +226,7 @@ class Runner {
 
     void check_merge(const ExtractedPage& e, const std::string& locale, const LocaleCatalog& c,
                      const UnitsById& by_id) {
-        for (PageFinding& f : check_page_merge(e.page->text, e.skeleton, c, locale, &lines_)) {
+        for (PageFinding& f : check_page_merge(e.page->text, e.cut->skeleton, c, locale, &lines_)) {
             auto it = by_id.find(f.unit_id);
             if (it == by_id.end()) continue;
             Problem p = problem_for_unit(f.id, *it->second, c.path, locale, std::move(f.message),
@@ -240,7 +240,7 @@ class Runner {
     void count_missing_and_extra(const LocaleCatalog& c, CatalogCompleteness& cc) {
         std::set<std::string> on_pages;
         for (const ExtractedPage& e : extracted_)
-            for (const PageUnit& pu : e.units) {
+            for (const PageUnit& pu : e.cut->units) {
                 std::string key = unit_key(pu.context, pu.source);
                 if (on_pages.insert(key).second && !c.catalog->find(pu.context, pu.source))
                     ++cc.missing_units;
@@ -284,6 +284,21 @@ class Runner {
 };
 
 } // namespace
+
+std::shared_ptr<const CheckPageCut> check_cut_page(const CheckPage& page,
+                                                   const ExtractOptions& options) {
+    auto cut = std::make_shared<CheckPageCut>();
+    ExtractOptions eo = options;
+    eo.file_name = page.path;
+    eo.build_template = false;
+    ExtractResult r = extract_page(page.text, eo);
+    cut->diagnostics = std::move(r.diagnostics);
+    cut->ok = r.ok();
+    if (!cut->ok) return cut;
+    cut->skeleton = std::move(r.skeleton);
+    cut->units = page_units(cut->skeleton);
+    return cut;
+}
 
 CheckRunResult check_run(const std::vector<CheckPage>& pages,
                          const std::vector<CheckCatalog>& catalogs, const CheckOptions& options) {

@@ -96,7 +96,15 @@ class ProjectChecker {
     std::vector<ProjectPage> pages_;
     std::vector<CheckPage> texts_;
     std::map<std::string, ReadCatalog> catalogs_; // read once each, by path
-    size_t errors_before_ = 0;                    // the report's errors before a locale's
+    // Pages cut once for all locales whose catalogs call for the same extraction options: by
+    // page and options, each made by the first thread that asks for it while the others wait.
+    struct Cut {
+        std::once_flag made;
+        std::shared_ptr<const CheckPageCut> cut;
+    };
+    std::map<std::pair<size_t, std::string>, std::unique_ptr<Cut>> cuts_;
+    std::mutex cutting_;
+    size_t errors_before_ = 0; // the report's errors before a locale's
 
     size_t count_errors() const { return result_.report.count(Severity::error); }
 
@@ -152,7 +160,27 @@ class ProjectChecker {
         return read.catalog ? &*read.catalog : nullptr;
     }
 
-    CheckRunResult check_group(const LocaleSettings& l, const Task& t) const {
+    std::shared_ptr<const CheckPageCut> cut(size_t page, const ExtractOptions& eo) {
+        // What of the options changes a cut (the date finders are the calling check's own).
+        std::string key = eo.source_locale;
+        for (const std::string& k : eo.front_matter_keys) key += '\x1f' + k;
+        key += '\x1e';
+        if (eo.shortcode_params)
+            for (const std::string& s : *eo.shortcode_params) key += '\x1f' + s;
+        else
+            key += '\x1d';
+        Cut* c = nullptr;
+        {
+            std::lock_guard<std::mutex> lock(cutting_);
+            std::unique_ptr<Cut>& slot = cuts_[{page, std::move(key)}];
+            if (!slot) slot = std::make_unique<Cut>();
+            c = slot.get();
+        }
+        std::call_once(c->made, [&] { c->cut = check_cut_page(texts_[page], eo); });
+        return c->cut;
+    }
+
+    CheckRunResult check_group(const LocaleSettings& l, const Task& t) {
         std::vector<CheckCatalog> cats = {{{l.tag, t.group.catalog}, *t.catalog}};
         std::vector<CheckPage> pages;
         for (size_t i : t.group.pages) pages.push_back(texts_[i]);
@@ -160,6 +188,7 @@ class ProjectChecker {
         o.min_complete = l.min_complete;
         o.ignore = options_.ignore;
         o.glossary = options_.glossary;
+        o.cut_page = [&](size_t i, const ExtractOptions& eo) { return cut(t.group.pages[i], eo); };
         return check_run(pages, cats, o);
     }
 
