@@ -53,7 +53,8 @@ std::vector<ProjectCatalog> project_catalogs(const ProjectConfig& config, Diagno
 // Updates one catalog from its pages; a catalog that does not exist yet is made for its locale.
 bool update_one(const UpdateCommand& c, const std::string& path, const std::string& locale,
                 const std::vector<std::string>& pages, const UpdateOptions& options,
-                const std::string& xliff_version, const std::vector<std::string>* names = nullptr) {
+                const std::string& xliff_version, PageTemplates& templates,
+                const std::vector<std::string>* names = nullptr) {
     auto format = catalog_format_for_path(path, xliff_format(xliff_version));
     if (!format) {
         usage_error(i18n_format(_("cannot tell the catalog format of '%s'"), path.c_str()));
@@ -71,7 +72,7 @@ bool update_one(const UpdateCommand& c, const std::string& path, const std::stri
     auto params = shortcode_params_option(c.shortcode_params, ok);
     if (!ok) return false;
     if (!params && existing.catalog) params = shortcode_params_of_catalog(*existing.catalog);
-    std::optional<Catalog> tmpl = page_template_build(pages, keys, names, c.source_lang, params);
+    std::optional<Catalog> tmpl = templates.build(pages, keys, names, c.source_lang, params);
     if (!tmpl) return false;
     const std::vector<std::string>& shown = names ? *names : pages;
     page_template_header(*tmpl, c.source_lang, locale, shown.size() == 1 ? shown[0] : "", keys,
@@ -103,9 +104,10 @@ int update_project(const UpdateCommand& c, const UpdateOptions& options) {
         with_keys.shortcode_params = list.empty() ? "none" : list;
     }
     int code = exit_ok;
+    PageTemplates templates;
     for (const ProjectCatalog& pc : catalogs)
         if (!update_one(with_keys, pc.path, pc.locale, pc.pages, options,
-                        project_xliff_version(*config, pc.locale), &pc.names))
+                        project_xliff_version(*config, pc.locale), templates, &pc.names))
             code = exit_bad_input;
     return code;
 }
@@ -130,8 +132,10 @@ int run_update(const UpdateCommand& c) {
     if (pages.empty() || catalogs.empty())
         return usage_error(_("update needs pages (.md) and catalogs (.po, .pot, .xlf, .xliff)"));
     int code = exit_ok;
+    PageTemplates templates;
     for (const std::string& path : catalogs)
-        if (!update_one(c, path, "", pages, options, c.xliff_version)) code = exit_bad_input;
+        if (!update_one(c, path, "", pages, options, c.xliff_version, templates))
+            code = exit_bad_input;
     return code;
 }
 
