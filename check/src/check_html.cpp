@@ -5,9 +5,9 @@
 #include <cctype>
 #include <set>
 
-#include "markdown_scan.h"
 #include "policyloc/check_unit.h"
 #include "policyloc/i18n.h"
+#include "unit_scans.h"
 
 namespace policyloc {
 
@@ -82,9 +82,8 @@ void read_tags(std::string_view s, HtmlFacts& facts) {
     }
 }
 
-HtmlFacts facts_of(const std::string& markdown) {
+HtmlFacts facts_of(const detail::MarkdownScan& scan) {
     HtmlFacts facts;
-    detail::MarkdownScan scan = detail::markdown_scan(markdown);
     for (const std::string& html : scan.html) read_tags(html, facts);
     for (const auto& link : scan.links)
         if (unsafe_scheme(link.url)) facts.unsafe.insert(detail::url_scheme(link.url) + ": URL");
@@ -94,9 +93,13 @@ HtmlFacts facts_of(const std::string& markdown) {
 } // namespace
 
 UnitFindings check_html(const Unit& unit) {
+    return check_html_scanned(detail::unit_scans(unit.source, unit.target));
+}
+
+UnitFindings check_html_scanned(const detail::UnitScans& scans) {
     UnitFindings out;
-    HtmlFacts src = facts_of(unit.source);
-    HtmlFacts tgt = facts_of(unit.target);
+    HtmlFacts src = facts_of(scans.source);
+    HtmlFacts tgt = facts_of(scans.target);
     std::set<std::string> reported;
     for (const std::string& item : tgt.unsafe) {
         if (tgt.unsafe.count(item) <= src.unsafe.count(item) || !reported.insert(item).second)

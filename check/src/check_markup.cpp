@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
-#include "markdown_scan.h"
 #include "policyloc/check_unit.h"
 #include "policyloc/i18n.h"
+#include "unit_scans.h"
 
 namespace policyloc {
 
@@ -92,9 +92,13 @@ size_t spaced_links(std::string_view s) {
 } // namespace
 
 UnitFindings check_markup(const Unit& unit) {
+    return check_markup_scanned(unit, detail::unit_scans(unit.source, unit.target));
+}
+
+UnitFindings check_markup_scanned(const Unit& unit, const detail::UnitScans& scans) {
     UnitFindings out;
-    detail::MarkdownScan src = detail::markdown_scan(unit.source);
-    detail::MarkdownScan tgt = detail::markdown_scan(unit.target);
+    const detail::MarkdownScan& src = scans.source;
+    const detail::MarkdownScan& tgt = scans.target;
     check_links(unit, src, tgt, out);
     if (tgt.literal_delimiters > src.literal_delimiters)
         out.push_back(unit_finding(

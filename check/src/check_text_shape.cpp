@@ -2,6 +2,7 @@
 // runs every family of unit checks.
 #include "policyloc/check_unit.h"
 #include "policyloc/i18n.h"
+#include "unit_scans.h"
 
 namespace policyloc {
 
@@ -77,8 +78,10 @@ UnitFindings check_text_shape(const Unit& unit, WordCounter& words) {
 UnitFindings check_unit(const Unit& unit, WordCounter& words) {
     UnitFindings out;
     if (unit.obsolete || !unit.has_usable_target()) return out;
-    for (auto* family : {&check_carried_text, &check_markup, &check_html})
-        for (UnitFinding& f : family(unit)) out.push_back(std::move(f));
+    const detail::UnitScans scans = detail::unit_scans(unit.source, unit.target);
+    for (UnitFinding& f : check_carried_text(unit)) out.push_back(std::move(f));
+    for (UnitFinding& f : check_markup_scanned(unit, scans)) out.push_back(std::move(f));
+    for (UnitFinding& f : check_html_scanned(scans)) out.push_back(std::move(f));
     for (UnitFinding& f : check_text_shape(unit, words)) out.push_back(std::move(f));
     return out;
 }
