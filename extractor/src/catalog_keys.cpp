@@ -3,14 +3,26 @@
 #include <algorithm>
 
 #include "policyloc/extract.h"
+#include "policyloc/text.h"
 
 namespace policyloc {
+
+namespace {
+
+// Keys select fields without regard to case, as Hugo reads them ("linktitle" is "linkTitle"),
+// so a list holds each key once in any case.
+bool has_key(const std::vector<std::string>& keys, const std::string& key) {
+    const std::string lower = text_lower_ascii(key);
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](const std::string& k) { return text_lower_ascii(k) == lower; });
+}
+
+} // namespace
 
 std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog) {
     std::vector<std::string> keys;
     auto add = [&](std::string key) {
-        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
-            keys.push_back(std::move(key));
+        if (!key.empty() && !has_key(keys, key)) keys.push_back(std::move(key));
     };
     if (auto field = catalog.header_field(kKeysHeaderField)) {
         std::string_view list = *field;
@@ -46,7 +58,7 @@ std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog) {
 std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& extra, bool only) {
     std::vector<std::string> keys = only ? std::vector<std::string>{} : front_matter_default_keys();
     for (const std::string& k : extra)
-        if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+        if (!has_key(keys, k)) keys.push_back(k);
     return keys;
 }
 

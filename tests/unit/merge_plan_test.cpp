@@ -155,4 +155,20 @@ TEST_CASE("keys: --keys adds to the defaults, --keys-only replaces them, catalog
     c.add(body);
     CHECK(front_matter_keys_of_catalog(c) ==
           std::vector<std::string>{"title", "params.lead", "keywords"});
+
+    // Keys select fields without regard to case, as Hugo reads them: a page's "linktitle" (a
+    // unit's note names the field as the page writes it) is the default "linkTitle", not a
+    // key the configuration lacks (a build would cut every page again for it).
+    Unit lower;
+    lower.source = "Short title";
+    lower.notes = "Front matter: linktitle";
+    c.add(lower);
+    Unit upper;
+    upper.source = "Lead";
+    upper.notes = "Front matter: Params.Lead";
+    c.add(upper);
+    CHECK(front_matter_keys_of_catalog(c) ==
+          std::vector<std::string>{"title", "params.lead", "keywords", "linktitle"});
+    CHECK(front_matter_keys_with({"linktitle", "Title"}, false) == defaults);
+    CHECK(front_matter_keys_with({"Lead", "lead"}, true) == std::vector<std::string>{"Lead"});
 }

@@ -55,7 +55,9 @@ struct ExtractOptions {
 // A merge adds these to the defaults so that what was extracted is what is merged.
 std::vector<std::string> front_matter_keys_of_catalog(const Catalog& catalog);
 
-// `extra` added to the defaults (--keys), or `extra` alone when `only` (--keys-only).
+// `extra` added to the defaults (--keys), or `extra` alone when `only` (--keys-only). Keys select
+// fields without regard to case, so each is listed once ("linktitle" adds nothing to
+// "linkTitle").
 std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& extra, bool only);
 
 // The header field that records non-default keys in a template ("title,description,lead").
