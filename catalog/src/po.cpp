@@ -460,11 +460,17 @@ CatalogReadResult po_read_file(const std::string& path, const std::string& displ
     std::optional<Diagnostic> bad_utf8 = utf8_check(*bytes, shown);
     PoFilePtr file;
     int read_errno = 0;
-    {
-        detail::PoReadMode mode(!bad_utf8);
+    // Byte by byte when that reads the same (PoReadMode); through iconv again when a byte-wise
+    // read fails or finds a header that names another charset.
+    for (bool valid_utf8 : {!bad_utf8, false}) {
+        const size_t before = result.diagnostics.size();
+        detail::PoReadMode mode(valid_utf8);
         errno = 0;
         file.reset(guarded_read(library_path->c_str(), ctx));
         read_errno = errno;
+        if (!mode.byte_wise() || detail::po_byte_read_stands(file.get(), result.diagnostics)) break;
+        result.diagnostics.erase(result.diagnostics.begin() + static_cast<ptrdiff_t>(before),
+                                 result.diagnostics.end());
     }
     if (!file) {
         if (!diagnostics_have_error(result.diagnostics))

@@ -114,9 +114,17 @@ PoCharset po_header_charset(po_file_t file) {
 
 PoReadMode::PoReadMode(bool valid_utf8) {
     const char* value = std::getenv("OLD_PO_FILE_INPUT");
-    if (valid_utf8 || value == nullptr || *value == '\0') return;
+    if (value == nullptr || *value == '\0') return;
+    byte_wise_ = valid_utf8;
+    if (valid_utf8) return;
     restore_ = value;
     ::setenv("OLD_PO_FILE_INPUT", "", 1);
+}
+
+bool po_byte_read_stands(po_file_t file, const Diagnostics& diagnostics) {
+    if (!file || diagnostics_have_error(diagnostics)) return false;
+    const PoCharset charset = po_header_charset(file);
+    return charset.second.empty() && po_charset_is_utf8(charset.name);
 }
 
 PoReadMode::~PoReadMode() {

@@ -60,10 +60,17 @@ class PoReadMode {
     ~PoReadMode();
     PoReadMode(const PoReadMode&) = delete;
     PoReadMode& operator=(const PoReadMode&) = delete;
+    bool byte_wise() const { return byte_wise_; } // libgettextpo reads byte by byte
 
   private:
     std::optional<std::string> restore_;
+    bool byte_wise_ = false;
 };
+
+// A byte-wise read stands when it succeeded and the header names UTF-8 (or ASCII): valid UTF-8
+// that a header calls Shift_JIS, say, is read through iconv again, as the header says, since
+// there a UTF-8 character's last byte and a backslash may make one Shift_JIS character.
+bool po_byte_read_stands(po_file_t file, const Diagnostics& diagnostics);
 
 // Drops libgettextpo's own warning about the charset's name ("is not a portable encoding
 // name"): po_choose_decoding says what was done instead.

@@ -415,11 +415,17 @@ TEST_CASE("po: libgettextpo's byte-wise reader and writer give the same catalogs
     const std::string utf8 =
         kUtf8Header + "#. Type: paragraph\nmsgid \"\"\n\"Caf\xC3\xA9 \\\"quoted\\\" "
                       "\xE8\xA1\xA8\\n\"\n\"line two\"\nmsgstr \"\xE2\x80\x9Cok\xE2\x80\x9D\"\n";
+    // Valid UTF-8 under a Shift_JIS header: "\xC4\x81" is "ā" in UTF-8, and 0x81 0x5C one
+    // Shift_JIS character, so the backslash does not escape the quote after it.
+    const std::string sjis_named =
+        "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=SHIFT_JIS\\n\"\n\n"
+        "msgid \"mark\"\nmsgstr \"\xC4\x81\\\"\n";
     auto read_all = [&] {
         std::vector<std::string> out;
         for (const CatalogReadResult& r :
              {po_read_file(fixture("privacy.de.po").string(), "privacy.de.po"),
-              read_text("sjis.po", sjis), read_text("utf8.po", utf8)}) {
+              read_text("sjis.po", sjis), read_text("utf8.po", utf8),
+              read_text("sjis-named.po", sjis_named)}) {
             REQUIRE_MESSAGE(r.catalog, (r.diagnostics.empty() ? "" : r.diagnostics[0].message));
             for (const Unit& u : r.catalog->units()) out.push_back(u.source + "|" + u.target);
             auto w = po_write(*r.catalog);
