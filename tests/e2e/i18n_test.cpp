@@ -288,16 +288,28 @@ TEST_CASE("i18n: an installed policyloc finds its catalogs and its man page rend
         CHECK_MESSAGE(man.out.find(key) != std::string::npos, key);
 }
 
-TEST_CASE("i18n: the bash completion offers every subcommand") {
+TEST_CASE("i18n: the bash completion offers every subcommand and each of its options") {
     if (!require_tool("bash")) return;
     fs::path script = source_dir() / "dist" / "policyloc.bash-completion";
+    const std::string completion = read_file(script);
     CommandResult listed = run_policyloc("--help");
     std::regex sub(R"(\n  ([a-z]+) {2,})");
+    std::regex option(R"(\n +(?:-[A-Za-z],)?(--[a-z-]+))");
     std::string text = listed.out.substr(listed.out.find("Subcommands:"));
     int n = 0;
     for (std::sregex_iterator it(text.begin(), text.end(), sub), end; it != end; ++it, ++n) {
         std::string name = (*it)[1].str();
-        CHECK_MESSAGE(read_file(script).find(" " + name + ")") != std::string::npos, name);
+        size_t at = completion.find(" " + name + ") opts=\"");
+        REQUIRE_MESSAGE(at != std::string::npos, name);
+        std::string opts =
+            completion.substr(at, completion.find('"', completion.find('"', at) + 1) - at);
+        std::string help = run_policyloc(name + " --help").out;
+        for (std::sregex_iterator o(help.begin(), help.end(), option); o != end; ++o) {
+            const std::string flag = (*o)[1].str();
+            if (flag == "--help") continue;
+            const bool offered = (opts + " ").find(flag + " ") != std::string::npos;
+            CHECK_MESSAGE(offered, name << " " << flag);
+        }
     }
     CHECK(n == 10);
     CommandResult syntax = run("bash -n " + sh_quote(script));
