@@ -145,28 +145,22 @@ TEST_CASE("keys: --keys adds to the defaults, --keys-only replaces them, catalog
 
     Catalog c;
     c.set_header_field(kKeysHeaderField, "title, params.lead");
-    Unit kw;
-    kw.source = "privacy";
-    kw.notes = "Front matter: keywords[2]";
-    c.add(kw);
-    Unit body;
-    body.source = "Body";
-    body.notes = "Type: paragraph\nSection: Front matter: not a key";
-    c.add(body);
+    auto add = [&](const char* source, const char* notes) {
+        Unit u;
+        u.source = source;
+        u.notes = notes;
+        c.add(u);
+    };
+    add("privacy", "Front matter: keywords[2]");
+    add("Body", "Type: paragraph\nSection: Front matter: not a key");
     CHECK(front_matter_keys_of_catalog(c) ==
           std::vector<std::string>{"title", "params.lead", "keywords"});
 
     // Keys select fields without regard to case, as Hugo reads them: a page's "linktitle" (a
     // unit's note names the field as the page writes it) is the default "linkTitle", not a
     // key the configuration lacks (a build would cut every page again for it).
-    Unit lower;
-    lower.source = "Short title";
-    lower.notes = "Front matter: linktitle";
-    c.add(lower);
-    Unit upper;
-    upper.source = "Lead";
-    upper.notes = "Front matter: Params.Lead";
-    c.add(upper);
+    add("Short title", "Front matter: linktitle");
+    add("Lead", "Front matter: Params.Lead");
     CHECK(front_matter_keys_of_catalog(c) ==
           std::vector<std::string>{"title", "params.lead", "keywords", "linktitle"});
     CHECK(front_matter_keys_with({"linktitle", "Title"}, false) == defaults);
