@@ -19,18 +19,18 @@ page_template_build(const std::vector<std::string>& pages, const std::vector<std
                     const std::optional<std::vector<std::string>>& shortcode_params,
                     DateFinders* finders) {
     DateFinders own;
+    ExtractOptions options;
+    options.front_matter_keys = keys;
+    options.source_locale = source_lang;
+    options.shortcode_params = shortcode_params;
+    options.date_finders = finders ? finders : &own;
     Catalog combined;
     for (size_t i = 0; i < pages.size(); ++i) {
         const std::string& page = pages[i];
         FileReadResult in = file_read(page);
         print(in.diagnostics);
         if (!in.content) return std::nullopt;
-        ExtractOptions options;
         options.file_name = names ? (*names)[i] : page;
-        options.front_matter_keys = keys;
-        options.source_locale = source_lang;
-        options.shortcode_params = shortcode_params;
-        options.date_finders = finders ? finders : &own;
         ExtractResult r = extract_page(*in.content, options);
         print(r.diagnostics);
         if (!r.ok()) return std::nullopt;
@@ -43,15 +43,13 @@ std::optional<Catalog>
 PageTemplates::build(const std::vector<std::string>& pages, const std::vector<std::string>& keys,
                      const std::vector<std::string>* names, const std::string& source_lang,
                      const std::optional<std::vector<std::string>>& shortcode_params) {
-    // Fields apart, each list ends with a separator no path or key holds.
-    std::string key = source_lang + '\x1e';
-    for (size_t i = 0; i < pages.size(); ++i)
-        key += pages[i] + '\x1f' + (names ? (*names)[i] : std::string()) + '\x1f';
-    key += '\x1e';
-    for (const std::string& k : keys) key += k + '\x1f';
-    key += shortcode_params ? "\x1e" : "\x1d";
-    if (shortcode_params)
-        for (const std::string& p : *shortcode_params) key += p + '\x1f';
+    ExtractOptions options;
+    options.source_locale = source_lang;
+    options.front_matter_keys = keys;
+    options.shortcode_params = shortcode_params;
+    std::string key = extract_options_key(options);
+    for (size_t i = 0; i < pages.size(); ++i) // the pages, and what they are called
+        key += '\x1c' + pages[i] + '\x1f' + (names ? (*names)[i] : std::string());
     auto [it, first] = made_.try_emplace(std::move(key));
     if (first)
         it->second =

@@ -89,7 +89,6 @@ class Runner {
         eo.date_finders = &finders;
         extracted_.reserve(pages_.size());
         for (size_t i = 0; i < pages_.size(); ++i) {
-            eo.file_name = pages_[i].path;
             std::shared_ptr<const CheckPageCut> cut =
                 options_.cut_page ? options_.cut_page(i, eo) : check_cut_page(pages_[i], eo);
             for (const Diagnostic& d : cut->diagnostics) result_.diagnostics.push_back(d);

@@ -1,5 +1,5 @@
 // What a template records so that a merge rebuilds the same slots: the front-matter keys its
-// units came from, and combining the templates of several pages.
+// units came from, the options that decide a cut, and combining the templates of several pages.
 #include <algorithm>
 
 #include "policyloc/extract.h"
@@ -60,6 +60,16 @@ std::vector<std::string> front_matter_keys_with(const std::vector<std::string>& 
     for (const std::string& k : extra)
         if (!has_key(keys, k)) keys.push_back(k);
     return keys;
+}
+
+std::string extract_options_key(const ExtractOptions& options) {
+    // Each field ends with a separator that no locale, key or parameter holds.
+    std::string key = options.source_locale + '\x1e';
+    for (const std::string& k : options.front_matter_keys) key += k + '\x1f';
+    key += options.shortcode_params ? '\x1e' : '\x1d';
+    if (options.shortcode_params)
+        for (const std::string& p : *options.shortcode_params) key += p + '\x1f';
+    return key;
 }
 
 void catalog_append(Catalog& into, const Catalog& page_template) {

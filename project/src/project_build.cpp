@@ -79,10 +79,11 @@ class Builder {
     }
     PageData cut_page(size_t i, const std::vector<std::string>& keys, ThreadTools& tools) const;
     // Cuts every page again with `keys`; the pages cut differently are merged again.
-    void recut_pages(const std::vector<std::string>& keys);
+    void recut_pages(const std::vector<std::string>& keys, ThreadTools* tools);
     void merge(Job& job, ThreadTools& tools) const;
     void run_pipeline();
-    bool may_write_now(const std::vector<std::string>& page_keys) const;
+    bool may_write_now(const std::vector<std::string>& page_keys);
+    std::vector<std::string> read_keys_; // keys(), once every catalog is read (the gate's)
     void settle(Job& job) const;
     void finish(Job& job);
     void write_preview(Job& job) const;
@@ -179,9 +180,9 @@ bool same_cut(const PageData& a, const PageData& b) {
     return true;
 }
 
-void Builder::recut_pages(const std::vector<std::string>& keys) {
+// `tools`: one per thread of the pipeline, which has at least as many as these loops.
+void Builder::recut_pages(const std::vector<std::string>& keys, ThreadTools* tools) {
     std::vector<PageData> again(pages_.size());
-    std::unique_ptr<ThreadTools[]> tools(new ThreadTools[std::max(1u, options_.jobs)]);
     parallel_for(pages_.size(), options_.jobs,
                  [&](size_t i, unsigned t) { again[i] = cut_page(i, keys, tools[t]); });
     std::vector<bool> changed(pages_.size());
@@ -272,7 +273,7 @@ void Builder::run_pipeline() {
             options_.progress(n, jobs_.size());
         });
     if (!result_.ok()) return;
-    if (std::vector<std::string> all = keys(); all != page_keys) recut_pages(all);
+    if (read_keys_ != page_keys) recut_pages(read_keys_, tools.get());
     for (PageData& pd : page_data_)
         for (Diagnostic& d : pd.diagnostics) result_.diagnostics.push_back(std::move(d));
 }
@@ -280,11 +281,12 @@ void Builder::run_pipeline() {
 // Once every catalog is read and every page cut, pages merged from then on may be written at
 // once: when nothing failed (a broken catalog or page stops the build before anything is
 // written) and no page is to be cut again.
-bool Builder::may_write_now(const std::vector<std::string>& page_keys) const {
+bool Builder::may_write_now(const std::vector<std::string>& page_keys) {
+    read_keys_ = keys();
     if (!result_.ok()) return false;
     for (const PageData& pd : page_data_)
         if (diagnostics_have_error(pd.diagnostics)) return false;
-    return keys() == page_keys;
+    return read_keys_ == page_keys;
 }
 
 // What becomes of a merged page (written, kept, removed), and the writing; on any thread.

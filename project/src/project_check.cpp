@@ -27,9 +27,10 @@ struct Group {
 struct Task {
     const LocaleSettings* locale = nullptr;
     Group group;
-    Diagnostics planning;             // the locale's warnings from planning, with its first group
-    const Catalog* catalog = nullptr; // nothing: it could not be read
+    Diagnostics planning;       // the locale's warnings from planning, with its first group
+    Catalog* catalog = nullptr; // nothing: it could not be read
     std::optional<CheckRunResult> result;
+    bool sole = false; // the only group of its catalog: the check may take the catalog
 };
 
 // A catalog read once, by path; its diagnostics are reported with the first group that uses it.
@@ -59,6 +60,9 @@ class ProjectChecker {
                 planning.clear();
             }
         }
+        std::map<std::string, size_t> uses;
+        for (const Task& t : tasks) ++uses[t.group.catalog.path];
+        for (Task& t : tasks) t.sole = uses[t.group.catalog.path] == 1;
         std::mutex reading;
         parallel_for(tasks.size(), options_.jobs, [&](size_t i, unsigned) {
             {
@@ -148,7 +152,7 @@ class ProjectChecker {
 
     // The catalog at `path`, read the first time it is asked for (under the caller's lock);
     // nothing when it cannot be read.
-    const Catalog* catalog(const std::string& path) {
+    Catalog* catalog(const std::string& path) {
         auto [it, first] = catalogs_.try_emplace(path);
         ReadCatalog& read = it->second;
         if (first) {
@@ -161,18 +165,10 @@ class ProjectChecker {
     }
 
     std::shared_ptr<const CheckPageCut> cut(size_t page, const ExtractOptions& eo) {
-        // What of the options changes a cut (the date finders are the calling check's own).
-        std::string key = eo.source_locale;
-        for (const std::string& k : eo.front_matter_keys) key += '\x1f' + k;
-        key += '\x1e';
-        if (eo.shortcode_params)
-            for (const std::string& s : *eo.shortcode_params) key += '\x1f' + s;
-        else
-            key += '\x1d';
         Cut* c = nullptr;
         {
             std::lock_guard<std::mutex> lock(cutting_);
-            std::unique_ptr<Cut>& slot = cuts_[{page, std::move(key)}];
+            std::unique_ptr<Cut>& slot = cuts_[{page, extract_options_key(eo)}];
             if (!slot) slot = std::make_unique<Cut>();
             c = slot.get();
         }
@@ -181,7 +177,8 @@ class ProjectChecker {
     }
 
     CheckRunResult check_group(const LocaleSettings& l, const Task& t) {
-        std::vector<CheckCatalog> cats = {{{l.tag, t.group.catalog}, *t.catalog}};
+        std::vector<CheckCatalog> cats;
+        cats.push_back({{l.tag, t.group.catalog}, t.sole ? std::move(*t.catalog) : *t.catalog});
         std::vector<CheckPage> pages;
         for (size_t i : t.group.pages) pages.push_back(texts_[i]);
         CheckOptions o;

@@ -50,6 +50,11 @@ struct ExtractOptions {
     DateFinders* date_finders = nullptr;
 };
 
+// What of `options` decides how a page is cut (its source locale, front-matter keys and
+// shortcode parameters), as a string: options with equal keys cut a page into the same
+// skeleton. The file name, the template and the date finders are left out.
+std::string extract_options_key(const ExtractOptions& options);
+
 // The front-matter keys a catalog's units came from: the paths their notes name ("Front
 // matter: params.lead", array elements as their array) and the X-Policyloc-Keys header field.
 // A merge adds these to the defaults so that what was extracted is what is merged.
